@@ -15,7 +15,12 @@ export {
   DEFAULT_CONFIG,
   ENV_VARIABLES,
 } from './orchestrator/config.js';
-export type { EleanorConfig, ConfigSource, ConfigWarning, LoadedConfig } from './orchestrator/config.js';
+export type {
+  EleanorConfig,
+  ConfigSource,
+  ConfigWarning,
+  LoadedConfig,
+} from './orchestrator/config.js';
 export {
   Stage,
   Policy,
@@ -47,7 +52,10 @@ export type { Clock, TimerHandle } from './orchestrator/clock.js';
 export { failureOutput } from './orchestrator/failure.js';
 export type { BreakerState } from './orchestrator/breaker.js';
 export type { Disposable, Listener } from './orchestrator/events.js';
-export type { OrchestratorEvents, OrchestratorEventName } from './orchestrator/orchestrator-events.js';
+export type {
+  OrchestratorEvents,
+  OrchestratorEventName,
+} from './orchestrator/orchestrator-events.js';
 export type { OrchestratorMetrics, CriticMetrics, StatusCounters } from './orchestrator/metrics.js';
 export type { Percentiles } from './orchestrator/latency-window.js';
 export type {

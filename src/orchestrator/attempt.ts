@@ -102,11 +102,12 @@ function awaitWork(
   return new Promise<Outcome>((resolve) => {
     let done = false;
     let released = false;
-    let abandonTimer: TimerHandle | undefined;
+    let abandonTimer: TimerHandle = undefined;
+    let abandoning = false;
     const release = (): void => {
       if (released) return;
       released = true;
-      if (abandonTimer !== undefined) clock.clearTimeout(abandonTimer);
+      if (abandoning) clock.clearTimeout(abandonTimer);
       deps.release();
     };
     const finish = (outcome: Outcome): void => {
@@ -117,7 +118,9 @@ function awaitWork(
     };
     const stop = (reason: unknown): void => {
       ctx.abort(reason);
-      if (!released) abandonTimer = clock.setTimeout(release, deps.abandonAfterMs);
+      if (released || abandoning) return;
+      abandoning = true;
+      abandonTimer = clock.setTimeout(release, deps.abandonAfterMs);
     };
     const timer = clock.setTimeout(() => {
       if (done) return;

@@ -30,7 +30,8 @@ export function checkNumber(
   const low = exclusiveMin ? (value as number) <= min : (value as number) < min;
   if (typeof value !== 'number' || !Number.isFinite(value) || low || value > max) {
     const lower = exclusiveMin ? `> ${min}` : `>= ${min}`;
-    const expected = max === Number.MAX_VALUE ? `a finite number ${lower}` : `a number ${lower} and <= ${max}`;
+    const expected =
+      max === Number.MAX_VALUE ? `a finite number ${lower}` : `a number ${lower} and <= ${max}`;
     throw new InvalidOptionError(field, expected, value, critic);
   }
   return value;
@@ -41,6 +42,7 @@ export function checkBoolean(value: unknown, field: string, critic?: string): bo
   return value;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the function type it checked for
 export function checkFunction<T>(value: unknown, field: string, critic?: string): T {
   if (typeof value !== 'function') throw new InvalidOptionError(field, 'a function', value, critic);
   return value as T;
@@ -53,7 +55,11 @@ export function checkStringArray(value: unknown, field: string, critic?: string)
   return [...(value as string[])];
 }
 
-export function checkObject(value: unknown, field: string, critic?: string): Record<string, unknown> {
+export function checkObject(
+  value: unknown,
+  field: string,
+  critic?: string,
+): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidOptionError(field, 'an object', value, critic);
   }

@@ -2,10 +2,16 @@
  * The life of one critic in one run: gate → (cache hook → breaker → slot and rate token →
  * attempt → validation) with retries and backoff → failure hook → result.
  */
-import { runAttempt, type Outcome } from './attempt.js';
+import { runAttempt } from './attempt.js';
 import { backoffDelay } from './backoff.js';
 import { sleep } from './clock.js';
-import { CancelledError, CircuitOpenError, CriticOutputError, describeValue, errorMessage } from './errors.js';
+import {
+  CancelledError,
+  CircuitOpenError,
+  CriticOutputError,
+  describeValue,
+  errorMessage,
+} from './errors.js';
 import { failureOutput } from './failure.js';
 import { gate } from './gating.js';
 import { callHook } from './hooks.js';
@@ -13,7 +19,7 @@ import { gatedMessage, retryingMessage } from './logger.js';
 import type { PlanNode } from './plan.js';
 import type { RunExecution } from './run.js';
 import type { Ticket } from './scheduler.js';
-import type { CriticInput, CriticOutput, CriticResult, HookContext } from './types.js';
+import type { CriticInput, CriticResult, HookContext } from './types.js';
 import { isPlainObject, validateOutput } from './validate.js';
 import { Policy, Status } from './vocabulary.js';
 
@@ -57,20 +63,35 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
     if (env.hooks.beforeAttempt !== undefined) {
       const cached = await callHook(env, 'beforeAttempt', () => env.hooks.beforeAttempt?.(hookCtx));
       if (isPlainObject(cached)) {
-        finish(run, node, tally, { status: Status.SUCCESS, output: cached, validationErrors: [], fromCache: true });
+        finish(run, node, tally, {
+          status: Status.SUCCESS,
+          output: cached,
+          validationErrors: [],
+          fromCache: true,
+        });
         return;
       }
     }
     const stop = run.cancellation(node);
-    if (stop !== undefined) return finishCancelled(run, node, tally, stop, false);
-    if (breaker !== undefined && !breaker.canPass()) return finishCircuitOpen(run, node, tally);
+    if (stop !== undefined) {
+      finishCancelled(run, node, tally, stop, false);
+      return;
+    }
+    if (breaker !== undefined && !breaker.canPass()) {
+      finishCircuitOpen(run, node, tally);
+      return;
+    }
     const slot = acquireSlot(run, node);
     const waited = typeof slot === 'number' ? slot : await slot;
-    if (typeof waited !== 'number') return finishCancelled(run, node, tally, waited.reason, waited.rateBlocked);
+    if (typeof waited !== 'number') {
+      finishCancelled(run, node, tally, waited.reason, waited.rateBlocked);
+      return;
+    }
     tally.queueTimeMs += waited;
     if (breaker !== undefined && !breaker.tryAcquire()) {
       env.scheduler.release(node.index, node.stageIndex);
-      return finishCircuitOpen(run, node, tally);
+      finishCircuitOpen(run, node, tally);
+      return;
     }
     if (env.events.criticStart.active) {
       env.events.criticStart.emit({
@@ -82,16 +103,23 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
       });
     }
     tally.invoked++;
-    const pending = runAttempt(critic.spec.evaluate, input, attempt, critic.name, critic.timeoutMs, {
-      clock: env.clock,
-      abandonAfterMs: env.settings.abandonAfterMs,
-      release: () => {
-        env.scheduler.release(node.index, node.stageIndex);
+    const pending = runAttempt(
+      critic.spec.evaluate,
+      input,
+      attempt,
+      critic.name,
+      critic.timeoutMs,
+      {
+        clock: env.clock,
+        abandonAfterMs: env.settings.abandonAfterMs,
+        release: () => {
+          env.scheduler.release(node.index, node.stageIndex);
+        },
+        track: (running) => {
+          run.track(node, running);
+        },
       },
-      track: (running) => {
-        run.track(node, running);
-      },
-    });
+    );
     const outcome = pending instanceof Promise ? await pending : pending;
     if (outcome.kind === 'ok') {
       breaker?.onSuccess();
@@ -99,12 +127,17 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
     }
     if (outcome.kind === 'cancelled') {
       breaker?.release();
-      return finishCancelled(run, node, tally, outcome.reason, false);
+      finishCancelled(run, node, tally, outcome.reason, false);
+      return;
     }
     breaker?.onFailure();
     const error = outcome.kind === 'timeout' ? outcome.error.message : errorMessage(outcome.error);
     const retryable = outcome.kind === 'threw' || critic.retryOnTimeout;
-    if (retryable && tally.retries < maxRetries && (await backOff(run, node, tally, maxRetries, error))) {
+    if (
+      retryable &&
+      tally.retries < maxRetries &&
+      (await backOff(run, node, tally, maxRetries, error))
+    ) {
       continue;
     }
     const status = outcome.kind === 'timeout' ? Status.TIMEOUT : Status.ERROR;
@@ -175,7 +208,14 @@ async function backOff(
     );
   }
   if (env.events.retry.active) {
-    env.events.retry.emit({ traceId: run.traceId, critic: critic.name, retry, maxRetries, delayMs, error });
+    env.events.retry.emit({
+      traceId: run.traceId,
+      critic: critic.name,
+      retry,
+      maxRetries,
+      delayMs,
+      error,
+    });
   }
   const controller = new AbortController();
   run.track(node, {
@@ -194,15 +234,22 @@ async function backOff(
   return true;
 }
 
-function hookContext(run: RunExecution, node: PlanNode, input: CriticInput, attempt: number): HookContext {
+function hookContext(
+  run: RunExecution,
+  node: PlanNode,
+  input: CriticInput,
+  attempt: number,
+): HookContext {
   return { critic: node.critic.name, traceId: run.traceId, attempt, input, spec: node.critic.spec };
 }
 
 function settleGated(run: RunExecution, node: PlanNode, reason: string): void {
   const { env } = run;
   const name = node.critic.name;
-  if (env.logging) env.logger.info({ traceId: run.traceId, critic: name, reason }, gatedMessage(name, reason));
-  if (env.events.gated.active) env.events.gated.emit({ traceId: run.traceId, critic: name, reason });
+  if (env.logging)
+    env.logger.info({ traceId: run.traceId, critic: name, reason }, gatedMessage(name, reason));
+  if (env.events.gated.active)
+    env.events.gated.emit({ traceId: run.traceId, critic: name, reason });
   run.settle(
     node,
     {
@@ -243,15 +290,28 @@ function finish(run: RunExecution, node: PlanNode, tally: Tally, ending: Ending)
   run.settle(node, result, node.critic.cost * tally.invoked);
 }
 
-function finishCancelled(run: RunExecution, node: PlanNode, tally: Tally, reason: string, rateBlocked: boolean): void {
-  const error = rateBlocked ? `Rate limit of critic \`${node.critic.name}\` held it past its deadline (${reason})` : `Cancelled: ${reason}`;
+function finishCancelled(
+  run: RunExecution,
+  node: PlanNode,
+  tally: Tally,
+  reason: string,
+  rateBlocked: boolean,
+): void {
+  const error = rateBlocked
+    ? `Rate limit of critic \`${node.critic.name}\` held it past its deadline (${reason})`
+    : `Cancelled: ${reason}`;
   const status = rateBlocked ? Status.RATE_LIMITED : Status.CANCELLED;
   finish(run, node, tally, { status, output: failureOutput(error), validationErrors: [], error });
 }
 
 function finishCircuitOpen(run: RunExecution, node: PlanNode, tally: Tally): void {
   const error = new CircuitOpenError(node.critic.name).message;
-  finish(run, node, tally, { status: Status.CIRCUIT_OPEN, output: failureOutput(error), validationErrors: [], error });
+  finish(run, node, tally, {
+    status: Status.CIRCUIT_OPEN,
+    output: failureOutput(error),
+    validationErrors: [],
+    error,
+  });
 }
 
 /** Validates a returned value; a non-object is an error, other problems per the settings. */
@@ -267,10 +327,22 @@ function finishOutput(
   const critic = node.critic;
   if (!isPlainObject(value)) {
     const problem = `output_not_object: expected a plain object, got ${describeValue(value)}`;
-    return finishFailure(run, node, tally, Status.ERROR, new CriticOutputError(critic.name, [problem]).message, hookCtx, [problem]);
+    return finishFailure(
+      run,
+      node,
+      tally,
+      Status.ERROR,
+      new CriticOutputError(critic.name, [problem]).message,
+      hookCtx,
+      [problem],
+    );
   }
   const validationErrors = env.settings.strictValidation
-    ? validateOutput(value, { requiredFields: critic.requiredFields, schema: critic.schema, validate: critic.validate })
+    ? validateOutput(value, {
+        requiredFields: critic.requiredFields,
+        schema: critic.schema,
+        validate: critic.validate,
+      })
     : [];
   if (validationErrors.length > 0 && env.settings.failOnValidation) {
     const error = new CriticOutputError(critic.name, validationErrors).message;
@@ -278,7 +350,9 @@ function finishOutput(
   }
   const after = env.hooks.afterSuccess;
   if (after !== undefined) {
-    void callHook(env, 'afterSuccess', () => after({ ...hookCtx, output: value, durationMs: elapsedMs }));
+    void callHook(env, 'afterSuccess', () =>
+      after({ ...hookCtx, output: value, durationMs: elapsedMs }),
+    );
   }
   finish(run, node, tally, { status: Status.SUCCESS, output: value, validationErrors });
   return undefined;
@@ -297,9 +371,17 @@ async function finishFailure(
   const { env } = run;
   const onFailure = env.hooks.onFailure;
   if (onFailure !== undefined) {
-    const fallback = await callHook(env, 'onFailure', () => onFailure({ ...hookCtx, status, error }));
+    const fallback = await callHook(env, 'onFailure', () =>
+      onFailure({ ...hookCtx, status, error }),
+    );
     if (isPlainObject(fallback)) {
-      finish(run, node, tally, { status, output: fallback, validationErrors, error, degraded: true });
+      finish(run, node, tally, {
+        status,
+        output: fallback,
+        validationErrors,
+        error,
+        degraded: true,
+      });
       return;
     }
   }

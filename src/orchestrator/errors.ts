@@ -206,7 +206,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'string') return error;
   try {
-    return JSON.stringify(error) ?? String(error);
+    const json = JSON.stringify(error) as string | undefined;
+    return typeof json === 'string' ? json : String(error);
   } catch {
     return String(error);
   }

@@ -24,7 +24,9 @@ export function gate(g: GateInput): string | undefined {
         ? undefined
         : 'no_prior_violations';
     case Policy.ON_UNCERTAINTY:
-      return g.earlier.some((r) => hasOutput(r) && isAbove(r.output['uncertainty'], g.uncertaintyThreshold))
+      return g.earlier.some(
+        (r) => hasOutput(r) && isAbove(r.output['uncertainty'], g.uncertaintyThreshold),
+      )
         ? undefined
         : 'no_high_uncertainty';
     case Policy.ON_HIGH_RISK: {

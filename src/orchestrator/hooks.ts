@@ -13,7 +13,10 @@ export async function callHook<T>(
   try {
     return await call();
   } catch (error) {
-    env.logger.warn({ hook: name, err: errorMessage(error) }, `Hook ${name} failed; continuing without it`);
+    env.logger.warn(
+      { hook: name, err: errorMessage(error) },
+      `Hook ${name} failed; continuing without it`,
+    );
     return undefined;
   }
 }

@@ -33,7 +33,11 @@ export async function runCriticsParallel(
   }
   (options.warn ?? emitDeprecation)(DEPRECATION);
   (options.logger ?? silentLogger).warn({ runner: 'legacy' }, DEPRECATION);
-  const orchestrator = createOrchestrator({ critics, kind: 'simple', ...(options.logger ? { logger: options.logger } : {}) });
+  const orchestrator = createOrchestrator({
+    critics,
+    kind: 'simple',
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   try {
     return await orchestrator.run(request);
   } finally {

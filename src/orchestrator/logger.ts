@@ -10,7 +10,12 @@ const noop = (): void => undefined;
 export const silentLogger: Logger = { info: noop, warn: noop, error: noop, debug: noop };
 
 /** `Running 10 critics with Production Orchestrator (gating=on, retries=on)` */
-export function runningMessage(count: number, kind: string, gating: boolean, retries: boolean): string {
+export function runningMessage(
+  count: number,
+  kind: string,
+  gating: boolean,
+  retries: boolean,
+): string {
   return `Running ${count} critics with ${kind} Orchestrator (gating=${onOff(gating)}, retries=${onOff(retries)})`;
 }
 
@@ -20,12 +25,22 @@ export function gatedMessage(critic: string, reason: string): string {
 }
 
 /** `Retrying external_api_critic in 2.0s (attempt 1/2)` */
-export function retryingMessage(critic: string, delayMs: number, retry: number, maxRetries: number): string {
+export function retryingMessage(
+  critic: string,
+  delayMs: number,
+  retry: number,
+  maxRetries: number,
+): string {
   return `Retrying ${critic} in ${(delayMs / 1000).toFixed(1)}s (attempt ${retry}/${maxRetries})`;
 }
 
 /** `Orchestrator execution complete: total=6, success=5, gated=4, retried=1` */
-export function completeMessage(total: number, success: number, gated: number, retried: number): string {
+export function completeMessage(
+  total: number,
+  success: number,
+  gated: number,
+  retried: number,
+): string {
   return `Orchestrator execution complete: total=${total}, success=${success}, gated=${gated}, retried=${retried}`;
 }
 

@@ -64,7 +64,11 @@ export function emptyCounters(): StatusCounters {
 }
 
 /** Adds one result to a set of counters (also used for a run's own summary). */
-export function countResult(counters: StatusCounters | RunSummary, result: CriticResult, cost: number): void {
+export function countResult(
+  counters: StatusCounters | RunSummary,
+  result: CriticResult,
+  cost: number,
+): void {
   counters.retried += result.retryCount;
   counters.cost += cost;
   switch (result.status) {
@@ -121,7 +125,8 @@ export class MetricsRecorder {
         queueTime: new LatencyWindow(512),
       });
     }
-    for (let p = MIN_PRIORITY; p <= MAX_PRIORITY; p++) this.queueByPriority.push(new LatencyWindow(1024));
+    for (let p = MIN_PRIORITY; p <= MAX_PRIORITY; p++)
+      this.queueByPriority.push(new LatencyWindow(1024));
   }
 
   recordResult(result: CriticResult, cost: number): void {

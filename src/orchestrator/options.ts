@@ -2,10 +2,23 @@
  * Checks orchestrator options up front and fills in defaults. Every problem is an
  * {@link InvalidOptionError} naming the field, what was expected and what came.
  */
-import { checkBoolean, checkFunction, checkInteger, checkKnownKeys, checkNumber, checkObject } from './check.js';
+import {
+  checkBoolean,
+  checkFunction,
+  checkInteger,
+  checkKnownKeys,
+  checkNumber,
+  checkObject,
+} from './check.js';
 import type { Clock } from './clock.js';
 import { InvalidOptionError } from './errors.js';
-import type { CriticSpec, Logger, OrchestratorHooks, OrchestratorKind, OrchestratorOptions } from './types.js';
+import type {
+  CriticSpec,
+  Logger,
+  OrchestratorHooks,
+  OrchestratorKind,
+  OrchestratorOptions,
+} from './types.js';
 import { STAGE_ORDER, type Stage } from './vocabulary.js';
 
 export const DEFAULT_MAX_CONCURRENT = 10;
@@ -37,9 +50,24 @@ export interface ResolvedOptions {
 }
 
 const OPTION_KEYS: ReadonlySet<string> = new Set([
-  'critics', 'kind', 'maxConcurrent', 'maxConcurrentPerStage', 'maxQueueSize', 'enableGating',
-  'enableRetries', 'strictValidation', 'failOnValidation', 'globalTimeoutMs', 'stageTimeoutMs',
-  'stageBarrier', 'uncertaintyThreshold', 'abandonAfterMs', 'hooks', 'logger', 'clock', 'random',
+  'critics',
+  'kind',
+  'maxConcurrent',
+  'maxConcurrentPerStage',
+  'maxQueueSize',
+  'enableGating',
+  'enableRetries',
+  'strictValidation',
+  'failOnValidation',
+  'globalTimeoutMs',
+  'stageTimeoutMs',
+  'stageBarrier',
+  'uncertaintyThreshold',
+  'abandonAfterMs',
+  'hooks',
+  'logger',
+  'clock',
+  'random',
 ]);
 const HOOK_KEYS: ReadonlySet<string> = new Set(['beforeAttempt', 'afterSuccess', 'onFailure']);
 const STAGE_KEYS: ReadonlySet<string> = new Set(STAGE_ORDER);
@@ -47,8 +75,9 @@ const STAGE_KEYS: ReadonlySet<string> = new Set(STAGE_ORDER);
 export function resolveOptions(value: OrchestratorOptions): ResolvedOptions {
   const o = checkObject(value, 'options') as OrchestratorOptions & Record<string, unknown>;
   checkKnownKeys(o, OPTION_KEYS, '');
-  if (!Array.isArray(o.critics)) throw new InvalidOptionError('critics', 'an array of critic specs', o.critics);
-  const kind = o.kind ?? 'production';
+  if (!Array.isArray(o.critics))
+    throw new InvalidOptionError('critics', 'an array of critic specs', o.critics);
+  const kind: unknown = o.kind ?? 'production';
   if (kind !== 'production' && kind !== 'simple') {
     throw new InvalidOptionError('kind', "'production' or 'simple'", kind);
   }
@@ -138,15 +167,19 @@ function hooks(value: unknown): OrchestratorHooks {
   for (const key of HOOK_KEYS) {
     if (h[key] !== undefined) checkFunction(h[key], `hooks.${key}`);
   }
-  return h as OrchestratorHooks;
+  return h;
 }
 
 function logger(value: unknown): Logger | undefined {
   if (value === undefined) return undefined;
-  const l = checkObject(value, 'logger') as Record<string, unknown>;
+  const l = checkObject(value, 'logger');
   for (const level of ['info', 'warn', 'error', 'debug']) {
     if (typeof l[level] !== 'function') {
-      throw new InvalidOptionError('logger', `a pino-compatible logger (missing ${level}())`, value);
+      throw new InvalidOptionError(
+        'logger',
+        `a pino-compatible logger (missing ${level}())`,
+        value,
+      );
     }
   }
   return value as Logger;
@@ -154,7 +187,7 @@ function logger(value: unknown): Logger | undefined {
 
 function clock(value: unknown): Clock | undefined {
   if (value === undefined) return undefined;
-  const c = checkObject(value, 'clock') as Record<string, unknown>;
+  const c = checkObject(value, 'clock');
   for (const method of ['now', 'setTimeout', 'clearTimeout']) {
     if (typeof c[method] !== 'function') {
       throw new InvalidOptionError('clock', `a Clock (missing ${method}())`, value);

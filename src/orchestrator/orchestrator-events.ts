@@ -7,11 +7,24 @@ import type { CriticResult, RunReport } from './types.js';
 
 export interface OrchestratorEvents {
   /** A critic attempt is about to call the critic. */
-  criticStart: { traceId: string; critic: string; attempt: number; stage: string; priority: number };
+  criticStart: {
+    traceId: string;
+    critic: string;
+    attempt: number;
+    stage: string;
+    priority: number;
+  };
   /** A critic has its result for this run. */
   criticFinish: { traceId: string; result: CriticResult };
   /** A failed attempt will be retried after `delayMs`. */
-  retry: { traceId: string; critic: string; retry: number; maxRetries: number; delayMs: number; error: string };
+  retry: {
+    traceId: string;
+    critic: string;
+    retry: number;
+    maxRetries: number;
+    delayMs: number;
+    error: string;
+  };
   /** A critic was skipped by its policy. */
   gated: { traceId: string; critic: string; reason: string };
   /** A critic's circuit breaker changed state. */

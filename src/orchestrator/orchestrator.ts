@@ -11,7 +11,11 @@ import type { Disposable, Listener } from './events.js';
 import { runningMessage, silentLogger } from './logger.js';
 import { MetricsRecorder, type OrchestratorMetrics } from './metrics.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
-import { createEmitters, type OrchestratorEventName, type OrchestratorEvents } from './orchestrator-events.js';
+import {
+  createEmitters,
+  type OrchestratorEventName,
+  type OrchestratorEvents,
+} from './orchestrator-events.js';
 import { buildPlan, type Plan } from './plan.js';
 import { planCritic, type PlannedCritic } from './planned-critic.js';
 import { checkRequest } from './request.js';
@@ -19,7 +23,13 @@ import type { RunEnvironment } from './run-environment.js';
 import { RunExecution } from './run.js';
 import { Scheduler } from './scheduler.js';
 import { TokenBucket } from './token-bucket.js';
-import type { OrchestratorKind, OrchestratorOptions, RunOptions, RunReport, RunRequest } from './types.js';
+import type {
+  OrchestratorKind,
+  OrchestratorOptions,
+  RunOptions,
+  RunReport,
+  RunRequest,
+} from './types.js';
 import { STAGE_ORDER, type Policy, type Stage } from './vocabulary.js';
 
 /** A critic as the plan placed it. */
@@ -46,7 +56,10 @@ export interface Orchestrator {
   /** Runs the panel on one request. Rejects only for a malformed request, overload or close. */
   run(request: RunRequest, options?: RunOptions): Promise<RunReport>;
   metrics(): OrchestratorMetrics;
-  on<K extends OrchestratorEventName>(event: K, listener: Listener<OrchestratorEvents[K]>): Disposable;
+  on<K extends OrchestratorEventName>(
+    event: K,
+    listener: Listener<OrchestratorEvents[K]>,
+  ): Disposable;
   /** Refuses new runs, cancels the ones in flight and resolves once they have reported. */
   close(): Promise<void>;
 }
@@ -86,10 +99,14 @@ class ProductionOrchestrator implements Orchestrator {
       plan,
       scheduler: new Scheduler({
         maxConcurrent: options.maxConcurrent,
-        stageCaps: STAGE_ORDER.map((stage) => options.maxConcurrentPerStage[stage] ?? Number.POSITIVE_INFINITY),
+        stageCaps: STAGE_ORDER.map(
+          (stage) => options.maxConcurrentPerStage[stage] ?? Number.POSITIVE_INFINITY,
+        ),
         criticCaps: plan.nodes.map((n) => n.critic.maxConcurrent),
         buckets: plan.nodes.map((n) =>
-          n.critic.ratePerSecond === undefined || simple ? undefined : new TokenBucket(n.critic.ratePerSecond, clock),
+          n.critic.ratePerSecond === undefined || simple
+            ? undefined
+            : new TokenBucket(n.critic.ratePerSecond, clock),
         ),
         clock,
       }),
@@ -97,8 +114,12 @@ class ProductionOrchestrator implements Orchestrator {
         const breakerOptions = n.critic.circuitBreaker;
         if (breakerOptions === undefined || simple) return undefined;
         return new CircuitBreaker(breakerOptions, clock, (from, to) => {
-          logger.warn({ critic: n.critic.name, from, to }, `Circuit breaker for ${n.critic.name}: ${from} → ${to}`);
-          if (events.breakerStateChange.active) events.breakerStateChange.emit({ critic: n.critic.name, from, to });
+          logger.warn(
+            { critic: n.critic.name, from, to },
+            `Circuit breaker for ${n.critic.name}: ${from} → ${to}`,
+          );
+          if (events.breakerStateChange.active)
+            events.breakerStateChange.emit({ critic: n.critic.name, from, to });
         });
       }),
       metrics: new MetricsRecorder(plan.nodes.map((n) => n.critic.name)),
@@ -114,7 +135,9 @@ class ProductionOrchestrator implements Orchestrator {
         strictValidation: options.strictValidation,
         failOnValidation: options.failOnValidation,
         globalTimeoutMs: options.globalTimeoutMs,
-        stageTimeouts: STAGE_ORDER.map((stage) => options.stageTimeoutMs[stage] ?? Number.POSITIVE_INFINITY),
+        stageTimeouts: STAGE_ORDER.map(
+          (stage) => options.stageTimeoutMs[stage] ?? Number.POSITIVE_INFINITY,
+        ),
         uncertaintyThreshold: options.uncertaintyThreshold,
         abandonAfterMs: options.abandonAfterMs,
         followDependencies: !simple,
@@ -127,7 +150,7 @@ class ProductionOrchestrator implements Orchestrator {
     try {
       return Promise.resolve(this.admit(request, options));
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
@@ -178,7 +201,11 @@ class ProductionOrchestrator implements Orchestrator {
   metrics(): OrchestratorMetrics {
     const { scheduler, breakers, plan } = this.env;
     return this.env.metrics.snapshot(
-      { inFlight: scheduler.inFlight, peakInFlight: scheduler.peakInFlight, queued: scheduler.queued },
+      {
+        inFlight: scheduler.inFlight,
+        peakInFlight: scheduler.peakInFlight,
+        queued: scheduler.queued,
+      },
       (name) => {
         const node = plan.byName.get(name);
         return (node === undefined ? undefined : breakers[node.index]?.state) ?? 'disabled';
@@ -186,10 +213,18 @@ class ProductionOrchestrator implements Orchestrator {
     );
   }
 
-  on<K extends OrchestratorEventName>(event: K, listener: Listener<OrchestratorEvents[K]>): Disposable {
-    const emitter = this.env.events[event] as { subscribe(l: Listener<OrchestratorEvents[K]>): Disposable } | undefined;
+  on<K extends OrchestratorEventName>(
+    event: K,
+    listener: Listener<OrchestratorEvents[K]>,
+  ): Disposable {
+    const emitter = this.env.events[event] as
+      { subscribe(l: Listener<OrchestratorEvents[K]>): Disposable } | undefined;
     if (emitter === undefined) {
-      throw new InvalidRequestError('event', `one of ${Object.keys(this.env.events).join(', ')}`, event);
+      throw new InvalidRequestError(
+        'event',
+        `one of ${Object.keys(this.env.events).join(', ')}`,
+        event,
+      );
     }
     return emitter.subscribe(listener);
   }

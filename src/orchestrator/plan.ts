@@ -3,7 +3,12 @@
  * critics it must wait for in a run.
  */
 import { findCycle } from './cycle.js';
-import { DuplicateCriticError, StageOrderError, UnknownDependencyError, CycleError } from './errors.js';
+import {
+  DuplicateCriticError,
+  StageOrderError,
+  UnknownDependencyError,
+  CycleError,
+} from './errors.js';
 import type { PlannedCritic } from './planned-critic.js';
 import { Policy, stageIndex } from './vocabulary.js';
 

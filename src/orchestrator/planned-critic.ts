@@ -32,9 +32,27 @@ export const DEFAULT_REQUIRED_FIELDS: readonly string[] = ['value', 'score'];
 const MAX_TIMEOUT_MS = 2_147_483_647; // setTimeout's limit
 
 const SPEC_KEYS: ReadonlySet<string> = new Set([
-  'name', 'evaluate', 'stage', 'priority', 'policy', 'condition', 'dependsOn', 'timeoutMs',
-  'maxRetries', 'retryOnTimeout', 'backoff', 'maxConcurrent', 'ratePerSecond', 'requiredFields',
-  'schema', 'validate', 'circuitBreaker', 'failureMode', 'tags', 'cost', 'version',
+  'name',
+  'evaluate',
+  'stage',
+  'priority',
+  'policy',
+  'condition',
+  'dependsOn',
+  'timeoutMs',
+  'maxRetries',
+  'retryOnTimeout',
+  'backoff',
+  'maxConcurrent',
+  'ratePerSecond',
+  'requiredFields',
+  'schema',
+  'validate',
+  'circuitBreaker',
+  'failureMode',
+  'tags',
+  'cost',
+  'version',
 ]);
 const BACKOFF_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_BACKOFF));
 const BREAKER_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_BREAKER));
@@ -83,15 +101,24 @@ export function planCritic(value: unknown, declared: number): PlannedCritic {
   if (s.policy !== undefined && !isPolicy(s.policy)) {
     throw new InvalidOptionError('policy', 'a Policy (ALWAYS, ON_VIOLATION, …)', s.policy, name);
   }
-  if (s.priority !== undefined) checkInteger(s.priority, 'priority', MIN_PRIORITY, MAX_PRIORITY, name);
+  if (s.priority !== undefined)
+    checkInteger(s.priority, 'priority', MIN_PRIORITY, MAX_PRIORITY, name);
   const classification = classifyCritic(name, {
     ...(s.stage === undefined ? {} : { stage: s.stage }),
     ...(s.priority === undefined ? {} : { priority: s.priority }),
     ...(s.policy === undefined ? {} : { policy: s.policy }),
   });
-  const condition = s.condition === undefined ? undefined : checkFunction<CriticCondition>(s.condition, 'condition', name);
+  const condition =
+    s.condition === undefined
+      ? undefined
+      : checkFunction<CriticCondition>(s.condition, 'condition', name);
   if (classification.policy === Policy.CONDITIONAL && condition === undefined) {
-    throw new InvalidOptionError('condition', 'a predicate function when policy is CONDITIONAL', undefined, name);
+    throw new InvalidOptionError(
+      'condition',
+      'a predicate function when policy is CONDITIONAL',
+      undefined,
+      name,
+    );
   }
   return {
     name,
@@ -103,8 +130,12 @@ export function planCritic(value: unknown, declared: number): PlannedCritic {
     classification,
     condition,
     dependsOn: s.dependsOn === undefined ? [] : checkStringArray(s.dependsOn, 'dependsOn', name),
-    timeoutMs: opt(s.timeoutMs, DEFAULT_TIMEOUT_MS, (v) => checkNumber(v, 'timeoutMs', 0, MAX_TIMEOUT_MS, name, true)),
-    maxRetries: opt(s.maxRetries, DEFAULT_MAX_RETRIES, (v) => checkInteger(v, 'maxRetries', 0, 100, name)),
+    timeoutMs: opt(s.timeoutMs, DEFAULT_TIMEOUT_MS, (v) =>
+      checkNumber(v, 'timeoutMs', 0, MAX_TIMEOUT_MS, name, true),
+    ),
+    maxRetries: opt(s.maxRetries, DEFAULT_MAX_RETRIES, (v) =>
+      checkInteger(v, 'maxRetries', 0, 100, name),
+    ),
     retryOnTimeout: opt(s.retryOnTimeout, true, (v) => checkBoolean(v, 'retryOnTimeout', name)),
     backoff: planBackoff(s.backoff, name),
     maxConcurrent: opt(s.maxConcurrent, Number.POSITIVE_INFINITY, (v) =>
@@ -113,15 +144,20 @@ export function planCritic(value: unknown, declared: number): PlannedCritic {
     ratePerSecond: opt(s.ratePerSecond, undefined, (v) =>
       checkNumber(v, 'ratePerSecond', 0, 1e9, name, true),
     ),
-    requiredFields: opt(s.requiredFields, DEFAULT_REQUIRED_FIELDS, (v) => checkStringArray(v, 'requiredFields', name)),
+    requiredFields: opt(s.requiredFields, DEFAULT_REQUIRED_FIELDS, (v) =>
+      checkStringArray(v, 'requiredFields', name),
+    ),
     schema: opt(s.schema, undefined, (v) => checkSchema(v, name)),
-    validate: opt(s.validate, undefined, (v) => checkFunction<OutputValidator>(v, 'validate', name)),
+    validate: opt(s.validate, undefined, (v) =>
+      checkFunction<OutputValidator>(v, 'validate', name),
+    ),
     circuitBreaker: planBreaker(s.circuitBreaker, name),
     failureMode: opt(s.failureMode, 'open', (v) => checkFailureMode(v, name)),
     tags: opt(s.tags, [], (v) => checkStringArray(v, 'tags', name)),
     cost: opt(s.cost, 0, (v) => checkNumber(v, 'cost', 0, Number.MAX_VALUE, name)),
     version: opt(s.version, '1', (v) => {
-      if (typeof v !== 'string' || v === '') throw new InvalidOptionError('version', 'a non-empty string', v, name);
+      if (typeof v !== 'string' || v === '')
+        throw new InvalidOptionError('version', 'a non-empty string', v, name);
       return v;
     }),
   };
@@ -148,7 +184,9 @@ function planBackoff(value: unknown, critic: string): Readonly<Required<BackoffO
       checkNumber(v, 'backoff.multiplier', 1, 100, critic),
     ),
     maxDelayMs,
-    jitter: opt(o.jitter, DEFAULT_BACKOFF.jitter, (v) => checkNumber(v, 'backoff.jitter', 0, 1, critic)),
+    jitter: opt(o.jitter, DEFAULT_BACKOFF.jitter, (v) =>
+      checkNumber(v, 'backoff.jitter', 0, 1, critic),
+    ),
   };
 }
 
@@ -172,7 +210,11 @@ function planBreaker(
 }
 
 function checkSchema(value: unknown, critic: string): ZodType {
-  if (typeof value !== 'object' || value === null || typeof (value as ZodType).safeParse !== 'function') {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof (value as ZodType).safeParse !== 'function'
+  ) {
     throw new InvalidOptionError('schema', 'a zod schema', value, critic);
   }
   return value as ZodType;
@@ -180,7 +222,12 @@ function checkSchema(value: unknown, critic: string): ZodType {
 
 function checkFailureMode(value: unknown, critic: string): FailureMode {
   if (!(FAILURE_MODES as readonly unknown[]).includes(value)) {
-    throw new InvalidOptionError('failureMode', `one of ${FAILURE_MODES.join(', ')}`, value, critic);
+    throw new InvalidOptionError(
+      'failureMode',
+      `one of ${FAILURE_MODES.join(', ')}`,
+      value,
+      critic,
+    );
   }
   return value as FailureMode;
 }

@@ -13,7 +13,8 @@ const EMPTY: Readonly<Record<string, CriticOutput>> = Object.freeze({});
 export function checkRequest(request: unknown): RunRequest {
   if (!isPlainObject(request)) throw new InvalidRequestError('request', 'an object', request);
   const { inputText, modelResponse, context, traceId } = request;
-  if (typeof inputText !== 'string') throw new InvalidRequestError('inputText', 'a string', inputText);
+  if (typeof inputText !== 'string')
+    throw new InvalidRequestError('inputText', 'a string', inputText);
   if (typeof modelResponse !== 'string') {
     throw new InvalidRequestError('modelResponse', 'a string', modelResponse);
   }

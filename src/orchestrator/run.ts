@@ -12,7 +12,14 @@ import { countResult } from './metrics.js';
 import type { PlanNode } from './plan.js';
 import { baseInput, inputWithPriors } from './request.js';
 import type { RunEnvironment } from './run-environment.js';
-import type { CriticInput, CriticOutput, CriticResult, RunReport, RunRequest, RunSummary } from './types.js';
+import type {
+  CriticInput,
+  CriticOutput,
+  CriticResult,
+  RunReport,
+  RunRequest,
+  RunSummary,
+} from './types.js';
 import { Status } from './vocabulary.js';
 
 const WAITING = 0;
@@ -126,7 +133,12 @@ export class RunExecution {
     const priors: Record<string, CriticOutput> = {};
     for (const dep of node.deps) {
       const result = this.results[dep];
-      if (result === undefined || result.status === Status.GATED || result.status === Status.CANCELLED) continue;
+      if (
+        result === undefined ||
+        result.status === Status.GATED ||
+        result.status === Status.CANCELLED
+      )
+        continue;
       priors[result.critic] = result.output;
     }
     return inputWithPriors(this.input, priors);
@@ -173,15 +185,26 @@ export class RunExecution {
     }
     executeCritic(this, node).catch((error: unknown) => {
       // A defect in the orchestrator itself must still leave the critic with a result.
-      this.env.logger.error({ traceId: this.traceId, critic: node.critic.name, err: error }, 'Critic lifecycle failed');
-      this.settle(node, { ...this.cancelledResult(node, errorMessage(error)), status: Status.ERROR }, 0);
+      this.env.logger.error(
+        { traceId: this.traceId, critic: node.critic.name, err: error },
+        'Critic lifecycle failed',
+      );
+      this.settle(
+        node,
+        { ...this.cancelledResult(node, errorMessage(error)), status: Status.ERROR },
+        0,
+      );
     });
   }
 
   private armStageTimer(node: PlanNode): void {
     const stage = node.stageIndex;
     const timeout = this.env.settings.stageTimeouts[stage] as number;
-    if (timeout === Number.POSITIVE_INFINITY || this.stageDeadlines[stage] !== Number.POSITIVE_INFINITY) return;
+    if (
+      timeout === Number.POSITIVE_INFINITY ||
+      this.stageDeadlines[stage] !== Number.POSITIVE_INFINITY
+    )
+      return;
     this.stageDeadlines[stage] = this.env.clock.now() + timeout;
     this.timers.push(
       this.env.clock.setTimeout(() => {

@@ -45,7 +45,8 @@ export class Scheduler {
   private readonly stageInFlight: number[];
   private readonly criticInFlight: number[];
   private readonly limited: boolean;
-  private wakeTimer: TimerHandle | undefined;
+  private wakeTimer: TimerHandle = undefined;
+  private waking = false;
   private wakeAt = Number.POSITIVE_INFINITY;
   /** Executions holding a slot. */
   inFlight = 0;
@@ -99,8 +100,8 @@ export class Scheduler {
 
   /** Stops the wake-up timer (on close). */
   dispose(): void {
-    if (this.wakeTimer !== undefined) this.options.clock.clearTimeout(this.wakeTimer);
-    this.wakeTimer = undefined;
+    if (this.waking) this.options.clock.clearTimeout(this.wakeTimer);
+    this.waking = false;
     this.wakeAt = Number.POSITIVE_INFINITY;
   }
 
@@ -116,8 +117,10 @@ export class Scheduler {
   private admits(ticket: Ticket): boolean {
     if (!this.limited) return true;
     const { stageCaps, criticCaps, buckets } = this.options;
-    if ((this.stageInFlight[ticket.stage] as number) >= (stageCaps[ticket.stage] as number)) return false;
-    if ((this.criticInFlight[ticket.critic] as number) >= (criticCaps[ticket.critic] as number)) return false;
+    if ((this.stageInFlight[ticket.stage] as number) >= (stageCaps[ticket.stage] as number))
+      return false;
+    if ((this.criticInFlight[ticket.critic] as number) >= (criticCaps[ticket.critic] as number))
+      return false;
     const bucket = buckets[ticket.critic];
     if (bucket === undefined) return true;
     const wait = bucket.tryTake();
@@ -147,7 +150,10 @@ export class Scheduler {
       const head = this.firstQueued(level);
       if (head === undefined) continue;
       const rank = level - Math.floor((now - head.enqueuedAt) / this.agingMs);
-      if (rank < bestRank || (rank === bestRank && best !== undefined && head.enqueuedAt < best.enqueuedAt)) {
+      if (
+        rank < bestRank ||
+        (rank === bestRank && best !== undefined && head.enqueuedAt < best.enqueuedAt)
+      ) {
         best = head;
         bestLevel = level;
         bestRank = rank;
@@ -223,10 +229,11 @@ export class Scheduler {
   private wakeIn(ms: number): void {
     const at = this.options.clock.now() + ms;
     if (at >= this.wakeAt) return;
-    if (this.wakeTimer !== undefined) this.options.clock.clearTimeout(this.wakeTimer);
+    if (this.waking) this.options.clock.clearTimeout(this.wakeTimer);
     this.wakeAt = at;
+    this.waking = true;
     this.wakeTimer = this.options.clock.setTimeout(() => {
-      this.wakeTimer = undefined;
+      this.waking = false;
       this.wakeAt = Number.POSITIVE_INFINITY;
       this.dispatch();
     }, ms);
