@@ -12,7 +12,7 @@ import {
   describeValue,
   errorMessage,
 } from './errors.js';
-import { failureOutput } from './failure.js';
+import { failureOutput, gatedOutput } from './failure.js';
 import { gate } from './gating.js';
 import { callHook } from './hooks.js';
 import { gatedMessage, retryingMessage } from './logger.js';
@@ -61,7 +61,9 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
     const attempt = tally.retries;
     const hookCtx = hookContext(run, node, input, attempt);
     if (env.hooks.beforeAttempt !== undefined) {
-      const cached = await callHook(env, 'beforeAttempt', () => env.hooks.beforeAttempt?.(hookCtx));
+      const cached = await callHook(run, node, 'beforeAttempt', () =>
+        env.hooks.beforeAttempt?.(hookCtx),
+      );
       if (isPlainObject(cached)) {
         finish(run, node, tally, {
           status: Status.SUCCESS,
@@ -84,10 +86,18 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
     const slot = acquireSlot(run, node);
     const waited = typeof slot === 'number' ? slot : await slot;
     if (typeof waited !== 'number') {
+      tally.queueTimeMs += waited.waitedMs;
       finishCancelled(run, node, tally, waited.reason, waited.rateBlocked);
       return;
     }
     tally.queueTimeMs += waited;
+    const stopped = run.cancellation(node);
+    if (stopped !== undefined) {
+      // Cancelled between the grant and this continuation: hand the slot back.
+      env.scheduler.release(node.index, node.stageIndex);
+      finishCancelled(run, node, tally, stopped, false);
+      return;
+    }
     if (breaker !== undefined && !breaker.tryAcquire()) {
       env.scheduler.release(node.index, node.stageIndex);
       finishCircuitOpen(run, node, tally);
@@ -148,6 +158,8 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
 interface Denied {
   reason: string;
   rateBlocked: boolean;
+  /** Time spent queued before the cancellation ended the wait. */
+  waitedMs: number;
 }
 
 /**
@@ -176,7 +188,7 @@ function acquireSlot(run: RunExecution, node: PlanNode): number | Promise<number
       cancel: (reason) => {
         scheduler.withdraw(ticket);
         run.track(node, undefined);
-        resolve({ reason, rateBlocked: ticket.rateBlocked });
+        resolve({ reason, rateBlocked: ticket.rateBlocked, waitedMs: clock.now() - enqueuedAt });
       },
     });
   });
@@ -255,7 +267,7 @@ function settleGated(run: RunExecution, node: PlanNode, reason: string): void {
     {
       critic: name,
       status: Status.GATED,
-      output: failureOutput(`gated: ${reason}`),
+      output: gatedOutput(reason),
       stage: node.critic.stage,
       priority: node.critic.priority,
       retryCount: 0,
@@ -350,7 +362,7 @@ function finishOutput(
   }
   const after = env.hooks.afterSuccess;
   if (after !== undefined) {
-    void callHook(env, 'afterSuccess', () =>
+    void callHook(run, node, 'afterSuccess', () =>
       after({ ...hookCtx, output: value, durationMs: elapsedMs }),
     );
   }
@@ -371,7 +383,7 @@ async function finishFailure(
   const { env } = run;
   const onFailure = env.hooks.onFailure;
   if (onFailure !== undefined) {
-    const fallback = await callHook(env, 'onFailure', () =>
+    const fallback = await callHook(run, node, 'onFailure', () =>
       onFailure({ ...hookCtx, status, error }),
     );
     if (isPlainObject(fallback)) {

@@ -14,3 +14,15 @@ export function failureOutput(error: string): CriticOutput {
     details: { error, critic_failed: true },
   };
 }
+
+/** The output of a critic its policy skipped: no finding, and why it did not run. */
+export function gatedOutput(reason: string): CriticOutput {
+  return {
+    value: null,
+    score: 0,
+    severity: 0,
+    violation: false,
+    violations: [],
+    details: { gated: true, reason },
+  };
+}

@@ -116,6 +116,8 @@ export class MetricsRecorder {
   private readonly queueByPriority: LatencyWindow[] = [];
   runs = 0;
   rejected = 0;
+  /** Exponentially weighted mean of critic execution time (cheap; for overload hints). */
+  typicalLatencyMs = 0;
 
   constructor(criticNames: readonly string[]) {
     for (const name of criticNames) {
@@ -147,6 +149,7 @@ export class MetricsRecorder {
       series.counters.validationFailures++;
     }
     if (result.status === Status.GATED) return;
+    this.typicalLatencyMs += (result.durationMs - this.typicalLatencyMs) * 0.1;
     this.latency.record(result.durationMs);
     series.latency.record(result.durationMs);
     this.queueTime.record(result.queueTimeMs);

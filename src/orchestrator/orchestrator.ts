@@ -188,13 +188,9 @@ class ProductionOrchestrator implements Orchestrator {
     });
   }
 
-  /** How long an overloaded client should wait: the queue ahead divided by recent throughput. */
+  /** How long an overloaded client should wait: the queue ahead at the recent execution time. */
   private retryAfterMs(waiting: number): number {
-    const { latency } = this.env.metrics.snapshot(
-      { inFlight: 0, peakInFlight: 0, queued: 0 },
-      () => '',
-    );
-    const perExecution = latency.count > 0 ? latency.p50 : 100;
+    const perExecution = this.env.metrics.typicalLatencyMs || 100;
     return Math.max(100, Math.ceil((waiting / this.options.maxConcurrent) * perExecution));
   }
 
