@@ -3,16 +3,20 @@
  * the attempt's timeout, and reports the outcome as data. A timed-out or cancelled attempt is
  * reported at once; the concurrency slot it held is released when its work really settles, or
  * after `abandonAfterMs` if the work ignores its signal, so a hung critic never leaks a slot.
+ *
+ * This is the hot path: a synchronous critic costs no promise and no timer, and an asynchronous
+ * one costs one promise and a link in a shared {@link TimeoutList}.
  */
 import type { Clock, TimerHandle } from './clock.js';
 import { CancelledError, CriticTimeoutError } from './errors.js';
+import type { Expiring, TimeoutList } from './timeout-list.js';
 import type { AttemptContext, CriticInput, CriticOutput } from './types.js';
 
 export type Outcome =
-  | { kind: 'ok'; value: unknown; elapsedMs: number }
-  | { kind: 'threw'; error: unknown; elapsedMs: number }
-  | { kind: 'timeout'; error: CriticTimeoutError; elapsedMs: number }
-  | { kind: 'cancelled'; reason: string; elapsedMs: number };
+  | { kind: 'ok'; value: unknown }
+  | { kind: 'threw'; error: unknown }
+  | { kind: 'timeout'; error: CriticTimeoutError }
+  | { kind: 'cancelled'; reason: string };
 
 /** The context handed to `evaluate`; its AbortController exists only once `signal` is read. */
 export class LazyAttemptContext implements AttemptContext {
@@ -46,13 +50,14 @@ export interface RunningAttempt {
   cancel(reason: string): void;
 }
 
-export interface AttemptDeps {
-  clock: Clock;
-  abandonAfterMs: number;
-  /** Frees the attempt's concurrency slot; called exactly once. */
-  release: () => void;
-  /** Receives the running attempt while it is pending (undefined once done). */
-  track: (running: RunningAttempt | undefined) => void;
+/** What an attempt needs from its surroundings. */
+export interface AttemptHost {
+  readonly clock: Clock;
+  readonly abandonAfterMs: number;
+  /** Frees the attempt's concurrency slot; called exactly once per attempt. */
+  release(): void;
+  /** Receives the running attempt while it is pending, and `undefined` once it is done. */
+  track(running: RunningAttempt | undefined): void;
 }
 
 type Evaluate = (input: CriticInput, ctx: AttemptContext) => CriticOutput | Promise<CriticOutput>;
@@ -65,85 +70,121 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-/** Calls the critic; returns synchronously when the critic answered synchronously. */
+/**
+ * Calls the critic; returns synchronously when the critic answered synchronously.
+ * `startedAt` is the clock reading at the call (the caller usually has one at hand).
+ */
 export function runAttempt(
   evaluate: Evaluate,
   input: CriticInput,
   attempt: number,
   critic: string,
+  timeouts: TimeoutList,
   timeoutMs: number,
-  deps: AttemptDeps,
+  startedAt: number,
+  host: AttemptHost,
 ): Outcome | Promise<Outcome> {
   const ctx = new LazyAttemptContext(attempt);
-  const started = deps.clock.now();
   let value: unknown;
   try {
     value = evaluate(input, ctx);
   } catch (error) {
-    deps.release();
-    return { kind: 'threw', error, elapsedMs: deps.clock.now() - started };
+    host.release();
+    return { kind: 'threw', error };
   }
   if (!isThenable(value)) {
-    deps.release();
-    return { kind: 'ok', value, elapsedMs: deps.clock.now() - started };
+    host.release();
+    return { kind: 'ok', value };
   }
-  return awaitWork(value, ctx, critic, timeoutMs, started, deps);
+  return new PendingAttempt(value, ctx, critic, timeoutMs, startedAt, timeouts, host).outcome;
 }
 
-function awaitWork(
-  work: PromiseLike<unknown>,
-  ctx: LazyAttemptContext,
-  critic: string,
-  timeoutMs: number,
-  started: number,
-  deps: AttemptDeps,
-): Promise<Outcome> {
-  const { clock } = deps;
-  return new Promise<Outcome>((resolve) => {
-    let done = false;
-    let released = false;
-    let abandonTimer: TimerHandle = undefined;
-    let abandoning = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      if (abandoning) clock.clearTimeout(abandonTimer);
-      deps.release();
-    };
-    const finish = (outcome: Outcome): void => {
-      done = true;
-      clock.clearTimeout(timer);
-      deps.track(undefined);
-      resolve(outcome);
-    };
-    const stop = (reason: unknown): void => {
-      ctx.abort(reason);
-      if (released || abandoning) return;
-      abandoning = true;
-      abandonTimer = clock.setTimeout(release, deps.abandonAfterMs);
-    };
-    const timer = clock.setTimeout(() => {
-      if (done) return;
-      const error = new CriticTimeoutError(critic, timeoutMs);
-      finish({ kind: 'timeout', error, elapsedMs: clock.now() - started });
-      stop(error);
-    }, timeoutMs);
-    deps.track({
-      cancel: (reason) => {
-        if (done) return;
-        finish({ kind: 'cancelled', reason, elapsedMs: clock.now() - started });
-        stop(new CancelledError(reason));
-      },
+/** An asynchronous attempt in flight. */
+class PendingAttempt implements Expiring, RunningAttempt {
+  readonly outcome: Promise<Outcome>;
+  expiresAt: number;
+  prev: Expiring | undefined = undefined;
+  next: Expiring | undefined = undefined;
+  list: TimeoutList | undefined = undefined;
+  private resolve!: (outcome: Outcome) => void;
+  private done = false;
+  private released = false;
+  private abandoning = false;
+  private abandonTimer: TimerHandle = undefined;
+  private readonly ctx: LazyAttemptContext;
+  private readonly critic: string;
+  private readonly timeoutMs: number;
+  private readonly host: AttemptHost;
+
+  constructor(
+    work: PromiseLike<unknown>,
+    ctx: LazyAttemptContext,
+    critic: string,
+    timeoutMs: number,
+    startedAt: number,
+    timeouts: TimeoutList,
+    host: AttemptHost,
+  ) {
+    this.ctx = ctx;
+    this.critic = critic;
+    this.timeoutMs = timeoutMs;
+    this.host = host;
+    this.expiresAt = startedAt + timeoutMs;
+    this.outcome = new Promise<Outcome>((resolve) => {
+      this.resolve = resolve;
     });
+    timeouts.add(this);
+    host.track(this);
     work.then(
       (value) => {
-        release();
-        if (!done) finish({ kind: 'ok', value, elapsedMs: clock.now() - started });
+        this.settleWork({ kind: 'ok', value });
       },
       (error: unknown) => {
-        release();
-        if (!done) finish({ kind: 'threw', error, elapsedMs: clock.now() - started });
+        this.settleWork({ kind: 'threw', error });
       },
     );
-  });
+  }
+
+  /** The timeout list's callback. */
+  expire(): void {
+    if (this.done) return;
+    const error = new CriticTimeoutError(this.critic, this.timeoutMs);
+    this.finish({ kind: 'timeout', error });
+    this.stop(error);
+  }
+
+  cancel(reason: string): void {
+    if (this.done) return;
+    this.finish({ kind: 'cancelled', reason });
+    this.stop(new CancelledError(reason));
+  }
+
+  private settleWork(outcome: Outcome): void {
+    this.releaseSlot();
+    if (!this.done) this.finish(outcome);
+  }
+
+  private finish(outcome: Outcome): void {
+    this.done = true;
+    this.list?.remove(this);
+    this.host.track(undefined);
+    this.resolve(outcome);
+  }
+
+  /** Aborts the work and reclaims its slot after the grace period if it ignores the abort. */
+  private stop(reason: unknown): void {
+    this.ctx.abort(reason);
+    if (this.released || this.abandoning) return;
+    this.abandoning = true;
+    this.abandonTimer = this.host.clock.setTimeout(() => {
+      this.releaseSlot();
+    }, this.host.abandonAfterMs);
+  }
+
+  private releaseSlot(): void {
+    if (this.released) return;
+    this.released = true;
+    if (this.abandoning) this.host.clock.clearTimeout(this.abandonTimer);
+    this.host.release();
+  }
 }

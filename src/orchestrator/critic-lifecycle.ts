@@ -2,7 +2,9 @@
  * The life of one critic in one run: gate → (cache hook → breaker → slot and rate token →
  * attempt → validation) with retries and backoff → failure hook → result.
  */
-import { runAttempt } from './attempt.js';
+import { runAttempt, type AttemptHost, type RunningAttempt } from './attempt.js';
+import type { Clock } from './clock.js';
+import type { TimeoutList } from './timeout-list.js';
 import { backoffDelay } from './backoff.js';
 import { sleep } from './clock.js';
 import {
@@ -57,10 +59,11 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
   const tally: Tally = { readyAt: env.clock.now(), queueTimeMs: 0, retries: 0, invoked: 0 };
   const maxRetries = env.settings.enableRetries ? critic.maxRetries : 0;
   const breaker = env.breakers[node.index];
+  let host: CriticHost | undefined;
   for (;;) {
     const attempt = tally.retries;
-    const hookCtx = hookContext(run, node, input, attempt);
-    if (env.hooks.beforeAttempt !== undefined) {
+    const hookCtx = env.hasHooks ? hookContext(run, node, input, attempt) : undefined;
+    if (env.hooks.beforeAttempt !== undefined && hookCtx !== undefined) {
       const cached = await callHook(run, node, 'beforeAttempt', () =>
         env.hooks.beforeAttempt?.(hookCtx),
       );
@@ -113,27 +116,21 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
       });
     }
     tally.invoked++;
+    const startedAt = attempt === 0 && waited === 0 ? tally.readyAt : env.clock.now();
     const pending = runAttempt(
       critic.spec.evaluate,
       input,
       attempt,
       critic.name,
+      env.timeouts[node.index] as TimeoutList,
       critic.timeoutMs,
-      {
-        clock: env.clock,
-        abandonAfterMs: env.settings.abandonAfterMs,
-        release: () => {
-          env.scheduler.release(node.index, node.stageIndex);
-        },
-        track: (running) => {
-          run.track(node, running);
-        },
-      },
+      startedAt,
+      (host ??= new CriticHost(run, node)),
     );
     const outcome = pending instanceof Promise ? await pending : pending;
     if (outcome.kind === 'ok') {
       breaker?.onSuccess();
-      return finishOutput(run, node, tally, outcome.value, hookCtx, outcome.elapsedMs);
+      return finishOutput(run, node, tally, outcome.value, hookCtx);
     }
     if (outcome.kind === 'cancelled') {
       breaker?.release();
@@ -168,6 +165,7 @@ interface Denied {
  */
 function acquireSlot(run: RunExecution, node: PlanNode): number | Promise<number | Denied> {
   const { scheduler, clock } = run.env;
+  if (scheduler.tryAcquireNow(node.index, node.stageIndex)) return 0;
   const enqueuedAt = clock.now();
   const ticket: Ticket = {
     critic: node.index,
@@ -283,7 +281,7 @@ function settleGated(run: RunExecution, node: PlanNode, reason: string): void {
 type Ending = Pick<CriticResult, 'status' | 'output' | 'validationErrors'> &
   Partial<Pick<CriticResult, 'error' | 'degraded' | 'fromCache'>>;
 
-function finish(run: RunExecution, node: PlanNode, tally: Tally, ending: Ending): void {
+function finish(run: RunExecution, node: PlanNode, tally: Tally, ending: Ending): CriticResult {
   const elapsed = run.env.clock.now() - tally.readyAt;
   const result: CriticResult = {
     critic: node.critic.name,
@@ -300,6 +298,7 @@ function finish(run: RunExecution, node: PlanNode, tally: Tally, ending: Ending)
   if (ending.degraded === true) result.degraded = true;
   if (ending.fromCache === true) result.fromCache = true;
   run.settle(node, result, node.critic.cost * tally.invoked);
+  return result;
 }
 
 function finishCancelled(
@@ -332,8 +331,7 @@ function finishOutput(
   node: PlanNode,
   tally: Tally,
   value: unknown,
-  hookCtx: HookContext,
-  elapsedMs: number,
+  hookCtx: HookContext | undefined,
 ): Promise<void> | undefined {
   const { env } = run;
   const critic = node.critic;
@@ -349,24 +347,22 @@ function finishOutput(
       [problem],
     );
   }
-  const validationErrors = env.settings.strictValidation
-    ? validateOutput(value, {
-        requiredFields: critic.requiredFields,
-        schema: critic.schema,
-        validate: critic.validate,
-      })
-    : [];
+  const validationErrors = env.settings.strictValidation ? validateOutput(value, critic.rules) : [];
   if (validationErrors.length > 0 && env.settings.failOnValidation) {
     const error = new CriticOutputError(critic.name, validationErrors).message;
     return finishFailure(run, node, tally, Status.ERROR, error, hookCtx, validationErrors);
   }
+  const result = finish(run, node, tally, {
+    status: Status.SUCCESS,
+    output: value,
+    validationErrors,
+  });
   const after = env.hooks.afterSuccess;
-  if (after !== undefined) {
+  if (after !== undefined && hookCtx !== undefined) {
     void callHook(run, node, 'afterSuccess', () =>
-      after({ ...hookCtx, output: value, durationMs: elapsedMs }),
+      after({ ...hookCtx, output: value, durationMs: result.durationMs }),
     );
   }
-  finish(run, node, tally, { status: Status.SUCCESS, output: value, validationErrors });
   return undefined;
 }
 
@@ -377,12 +373,12 @@ async function finishFailure(
   tally: Tally,
   status: typeof Status.ERROR | typeof Status.TIMEOUT,
   error: string,
-  hookCtx: HookContext,
+  hookCtx: HookContext | undefined,
   validationErrors: string[] = [],
 ): Promise<void> {
   const { env } = run;
   const onFailure = env.hooks.onFailure;
-  if (onFailure !== undefined) {
+  if (onFailure !== undefined && hookCtx !== undefined) {
     const fallback = await callHook(run, node, 'onFailure', () =>
       onFailure({ ...hookCtx, status, error }),
     );
@@ -398,4 +394,27 @@ async function finishFailure(
     }
   }
   finish(run, node, tally, { status, output: failureOutput(error), validationErrors, error });
+}
+
+/** Lets a critic's attempts free their slot and register for cancellation, without closures. */
+class CriticHost implements AttemptHost {
+  readonly clock: Clock;
+  readonly abandonAfterMs: number;
+  private readonly run: RunExecution;
+  private readonly node: PlanNode;
+
+  constructor(run: RunExecution, node: PlanNode) {
+    this.run = run;
+    this.node = node;
+    this.clock = run.env.clock;
+    this.abandonAfterMs = run.env.settings.abandonAfterMs;
+  }
+
+  release(): void {
+    this.run.env.scheduler.release(this.node.index, this.node.stageIndex);
+  }
+
+  track(running: RunningAttempt | undefined): void {
+    this.run.track(this.node, running);
+  }
 }

@@ -51,9 +51,28 @@ export class LatencyWindow {
    * copy. All zeros when empty.
    */
   percentiles(): Percentiles {
-    const n = this.count;
+    return summarise(this.samples.slice(0, this.count));
+  }
+
+  /** Percentiles over the samples of several windows together (computed on demand). */
+  static combined(windows: readonly LatencyWindow[]): Percentiles {
+    const total = windows.reduce((n, w) => n + w.count, 0);
+    const all = new Float64Array(total);
+    let offset = 0;
+    for (const w of windows) {
+      all.set(w.samples.subarray(0, w.count), offset);
+      offset += w.count;
+    }
+    return summarise(all);
+  }
+}
+
+/** Count, mean, nearest-rank percentiles and max of `samples` (sorted in place). */
+function summarise(samples: Float64Array): Percentiles {
+  {
+    const n = samples.length;
     if (n === 0) return { count: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 };
-    const sorted = this.samples.slice(0, n).sort();
+    const sorted = samples.sort();
     let sum = 0;
     for (let i = 0; i < n; i++) sum += sorted[i] ?? 0;
     return {

@@ -35,7 +35,7 @@ export interface OrchestratorMetrics extends StatusCounters {
   inFlight: number;
   peakInFlight: number;
   queued: number;
-  /** Critic execution time (non-gated results). */
+  /** Critic execution time (non-gated results; the most recent samples of every critic). */
   latency: Percentiles;
   /** Whole-run wall time. */
   runLatency: Percentiles;
@@ -110,9 +110,7 @@ interface CriticSeries {
 export class MetricsRecorder {
   private readonly totals = emptyCounters();
   private readonly critics = new Map<string, CriticSeries>();
-  private readonly latency = new LatencyWindow();
   private readonly runLatency = new LatencyWindow();
-  private readonly queueTime = new LatencyWindow();
   private readonly queueByPriority: LatencyWindow[] = [];
   runs = 0;
   rejected = 0;
@@ -150,9 +148,7 @@ export class MetricsRecorder {
     }
     if (result.status === Status.GATED) return;
     this.typicalLatencyMs += (result.durationMs - this.typicalLatencyMs) * 0.1;
-    this.latency.record(result.durationMs);
     series.latency.record(result.durationMs);
-    this.queueTime.record(result.queueTimeMs);
     series.queueTime.record(result.queueTimeMs);
     this.queueByPriority[result.priority - MIN_PRIORITY]?.record(result.queueTimeMs);
   }
@@ -184,9 +180,9 @@ export class MetricsRecorder {
       runs: this.runs,
       rejected: this.rejected,
       ...live,
-      latency: this.latency.percentiles(),
+      latency: LatencyWindow.combined([...this.critics.values()].map((c) => c.latency)),
       runLatency: this.runLatency.percentiles(),
-      queueTime: this.queueTime.percentiles(),
+      queueTime: LatencyWindow.combined([...this.critics.values()].map((c) => c.queueTime)),
       queueTimeByPriority,
       critics,
     };

@@ -5,7 +5,8 @@
  * with its own timeout only. Both answer the same report shape.
  */
 import { CircuitBreaker } from './breaker.js';
-import { systemClock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
+import { TimeoutList } from './timeout-list.js';
 import { ClosedError, InvalidRequestError, OverloadedError, errorMessage } from './errors.js';
 import type { Disposable, Listener } from './events.js';
 import { runningMessage, silentLogger } from './logger.js';
@@ -122,9 +123,11 @@ class ProductionOrchestrator implements Orchestrator {
             events.breakerStateChange.emit({ critic: n.critic.name, from, to });
         });
       }),
+      timeouts: timeoutLists(plan, clock),
       metrics: new MetricsRecorder(plan.nodes.map((n) => n.critic.name)),
       events,
       hooks: options.hooks,
+      hasHooks: Object.values(options.hooks).some((hook) => hook !== undefined),
       logger,
       logging: logger !== silentLogger,
       clock,
@@ -138,6 +141,7 @@ class ProductionOrchestrator implements Orchestrator {
         stageTimeouts: STAGE_ORDER.map(
           (stage) => options.stageTimeoutMs[stage] ?? Number.POSITIVE_INFINITY,
         ),
+        anyStageTimeout: Object.values(options.stageTimeoutMs).some(Number.isFinite),
         uncertaintyThreshold: options.uncertaintyThreshold,
         abandonAfterMs: options.abandonAfterMs,
         followDependencies: !simple,
@@ -233,8 +237,22 @@ class ProductionOrchestrator implements Orchestrator {
       await drained;
     }
     this.env.scheduler.dispose();
+    for (const list of new Set(this.env.timeouts)) list.dispose();
     for (const emitter of Object.values(this.env.events)) emitter.clear();
   }
+}
+
+/** One timeout list per distinct critic timeout, shared by the critics that have it. */
+function timeoutLists(plan: Plan, clock: Clock): TimeoutList[] {
+  const lists = new Map<number, TimeoutList>();
+  return plan.nodes.map(({ critic }) => {
+    let list = lists.get(critic.timeoutMs);
+    if (list === undefined) {
+      list = new TimeoutList(clock);
+      lists.set(critic.timeoutMs, list);
+    }
+    return list;
+  });
 }
 
 function withoutDependencies(critic: PlannedCritic): PlannedCritic {

@@ -27,6 +27,8 @@ export interface PlanNode {
 
 export interface Plan {
   readonly nodes: readonly PlanNode[];
+  /** `waitsFor.length` per node, copied by each run as its countdown. */
+  readonly waitCounts: Int32Array;
   readonly byName: ReadonlyMap<string, PlanNode>;
 }
 
@@ -92,7 +94,11 @@ export function buildPlan(critics: readonly PlannedCritic[], options: PlanOption
     waitsFor: waits[index] as number[],
     releases: releases[index] as number[],
   }));
-  return { nodes, byName: new Map(nodes.map((n) => [n.critic.name, n] as const)) };
+  return {
+    nodes,
+    waitCounts: Int32Array.from(nodes, (node) => node.waitsFor.length),
+    byName: new Map(nodes.map((n) => [n.critic.name, n] as const)),
+  };
 }
 
 /** Kahn's algorithm, always taking the ready critic with the smallest (stage, priority, declaration). */

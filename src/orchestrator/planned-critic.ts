@@ -3,6 +3,7 @@
  * scheduler work with. Built once, at construction.
  */
 import type { ZodType } from 'zod';
+import type { ValidationRules } from './validate.js';
 import { classifyCritic, type Classification } from './classify.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { DEFAULT_BREAKER } from './breaker.js';
@@ -78,6 +79,8 @@ export interface PlannedCritic {
   readonly requiredFields: readonly string[];
   readonly schema: ZodType | undefined;
   readonly validate: OutputValidator | undefined;
+  /** `requiredFields`, `schema` and `validate` together, as validation takes them. */
+  readonly rules: ValidationRules;
   readonly circuitBreaker: Readonly<Required<CircuitBreakerOptions>> | undefined;
   readonly failureMode: FailureMode;
   readonly tags: readonly string[];
@@ -144,13 +147,7 @@ export function planCritic(value: unknown, declared: number): PlannedCritic {
     ratePerSecond: opt(s.ratePerSecond, undefined, (v) =>
       checkNumber(v, 'ratePerSecond', 0, 1e9, name, true),
     ),
-    requiredFields: opt(s.requiredFields, DEFAULT_REQUIRED_FIELDS, (v) =>
-      checkStringArray(v, 'requiredFields', name),
-    ),
-    schema: opt(s.schema, undefined, (v) => checkSchema(v, name)),
-    validate: opt(s.validate, undefined, (v) =>
-      checkFunction<OutputValidator>(v, 'validate', name),
-    ),
+    ...validationRules(s, name),
     circuitBreaker: planBreaker(s.circuitBreaker, name),
     failureMode: opt(s.failureMode, 'open', (v) => checkFailureMode(v, name)),
     tags: opt(s.tags, [], (v) => checkStringArray(v, 'tags', name)),
@@ -161,6 +158,22 @@ export function planCritic(value: unknown, declared: number): PlannedCritic {
       return v;
     }),
   };
+}
+
+function validationRules(
+  s: CriticSpec,
+  name: string,
+): Pick<PlannedCritic, 'requiredFields' | 'schema' | 'validate' | 'rules'> {
+  const rules = {
+    requiredFields: opt(s.requiredFields, DEFAULT_REQUIRED_FIELDS, (v) =>
+      checkStringArray(v, 'requiredFields', name),
+    ),
+    schema: opt(s.schema, undefined, (v) => checkSchema(v, name)),
+    validate: opt(s.validate, undefined, (v) =>
+      checkFunction<OutputValidator>(v, 'validate', name),
+    ),
+  };
+  return { ...rules, rules };
 }
 
 function opt<T, D>(value: T | undefined, fallback: D, check: (v: T) => T): T | D {

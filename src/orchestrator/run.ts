@@ -20,7 +20,10 @@ import type {
   RunRequest,
   RunSummary,
 } from './types.js';
-import { Status } from './vocabulary.js';
+import { STAGE_ORDER, Status } from './vocabulary.js';
+
+/** Shared by runs without stage timeouts; never written (only finite timeouts arm a stage). */
+const NO_DEADLINES: readonly number[] = STAGE_ORDER.map(() => Number.POSITIVE_INFINITY);
 
 const WAITING = 0;
 const STARTED = 1;
@@ -33,7 +36,7 @@ export class RunExecution {
   readonly startedAt: number;
   /** Absolute deadline of the run (Infinity when none). */
   readonly deadline: number;
-  readonly stageDeadlines: number[];
+  readonly stageDeadlines: readonly number[];
   private readonly state: Uint8Array;
   private readonly remaining: Int32Array;
   private readonly work: (CriticWork | undefined)[];
@@ -57,7 +60,7 @@ export class RunExecution {
     this.input = baseInput(request);
     this.results = new Array<CriticResult | undefined>(n);
     this.state = new Uint8Array(n);
-    this.remaining = Int32Array.from(env.plan.nodes, (node) => node.waitsFor.length);
+    this.remaining = env.plan.waitCounts.slice();
     this.work = new Array<CriticWork | undefined>(n);
     this.summary = {
       total: 0,
@@ -74,7 +77,9 @@ export class RunExecution {
     };
     this.startedAt = env.clock.now();
     this.deadline = this.startedAt + env.settings.globalTimeoutMs;
-    this.stageDeadlines = env.settings.stageTimeouts.map(() => Number.POSITIVE_INFINITY);
+    this.stageDeadlines = env.settings.anyStageTimeout
+      ? STAGE_ORDER.map(() => Number.POSITIVE_INFINITY)
+      : NO_DEADLINES;
     this.signal = signal;
     if (signal !== undefined) {
       this.onAbort = () => {
@@ -205,7 +210,7 @@ export class RunExecution {
       this.stageDeadlines[stage] !== Number.POSITIVE_INFINITY
     )
       return;
-    this.stageDeadlines[stage] = this.env.clock.now() + timeout;
+    (this.stageDeadlines as number[])[stage] = this.env.clock.now() + timeout;
     this.timers.push(
       this.env.clock.setTimeout(() => {
         const reason = `stage_timeout: ${node.critic.stage}`;

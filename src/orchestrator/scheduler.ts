@@ -66,6 +66,17 @@ export class Scheduler {
       options.buckets.some((b) => b !== undefined);
   }
 
+  /** Takes a slot without queueing when one is free, nobody waits and no cap or rate applies. */
+  tryAcquireNow(critic: number, stage: number): boolean {
+    if (this.limited || this.queued > 0 || this.inFlight >= this.options.maxConcurrent)
+      return false;
+    this.inFlight++;
+    if (this.inFlight > this.peakInFlight) this.peakInFlight = this.inFlight;
+    bump(this.stageInFlight, stage, 1);
+    bump(this.criticInFlight, critic, 1);
+    return true;
+  }
+
   /**
    * Grants a slot at once when one is free and nobody is waiting (returns true), or queues the
    * ticket (returns false) and calls `ticket.onGrant` later.
@@ -117,6 +128,7 @@ export class Scheduler {
   private admits(ticket: Ticket): boolean {
     if (!this.limited) return true;
     const { stageCaps, criticCaps, buckets } = this.options;
+    ticket.rateBlocked = false;
     if ((this.stageInFlight[ticket.stage] as number) >= (stageCaps[ticket.stage] as number))
       return false;
     if ((this.criticInFlight[ticket.critic] as number) >= (criticCaps[ticket.critic] as number))
@@ -175,16 +187,22 @@ export class Scheduler {
       }
     }
     candidates.sort((a, b) => a.rank - b.rank || a.ticket.enqueuedAt - b.ticket.enqueuedAt);
-    const blockedCritics = new Set<number>();
+    // Critics found blocked in this pass, and whether their rate limit was the only obstacle:
+    // a later ticket of the same critic is blocked for the same reason.
+    const blockedCritics = new Map<number, boolean>();
     for (const { ticket, level, offset } of candidates) {
-      if (blockedCritics.has(ticket.critic)) continue;
+      const rateBlocked = blockedCritics.get(ticket.critic);
+      if (rateBlocked !== undefined) {
+        ticket.rateBlocked = rateBlocked;
+        continue;
+      }
       if (this.admits(ticket)) {
         const queue = this.queues[level] as Ticket[];
         queue.splice(offset, 1);
         this.compact(level);
         return ticket;
       }
-      blockedCritics.add(ticket.critic);
+      blockedCritics.set(ticket.critic, ticket.rateBlocked);
     }
     return undefined;
   }
