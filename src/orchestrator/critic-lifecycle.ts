@@ -56,10 +56,9 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
       return;
     }
   }
-  const tally: Tally = { readyAt: env.clock.now(), queueTimeMs: 0, retries: 0, invoked: 0 };
+  const tally = new CriticHost(run, node, env.clock.now());
   const maxRetries = env.settings.enableRetries ? critic.maxRetries : 0;
   const breaker = env.breakers[node.index];
-  let host: CriticHost | undefined;
   for (;;) {
     const attempt = tally.retries;
     const hookCtx = env.hasHooks ? hookContext(run, node, input, attempt) : undefined;
@@ -125,7 +124,7 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
       env.timeouts[node.index] as TimeoutList,
       critic.timeoutMs,
       startedAt,
-      (host ??= new CriticHost(run, node)),
+      tally,
     );
     const outcome = pending instanceof Promise ? await pending : pending;
     if (outcome.kind === 'ok') {
@@ -396,16 +395,24 @@ async function finishFailure(
   finish(run, node, tally, { status, output: failureOutput(error), validationErrors, error });
 }
 
-/** Lets a critic's attempts free their slot and register for cancellation, without closures. */
-class CriticHost implements AttemptHost {
+/**
+ * One critic's execution in one run: the tally of its attempts, and the host its attempts use
+ * to free their slot and register for cancellation (methods, not closures: no allocation).
+ */
+class CriticHost implements AttemptHost, Tally {
   readonly clock: Clock;
   readonly abandonAfterMs: number;
+  readonly readyAt: number;
+  queueTimeMs = 0;
+  retries = 0;
+  invoked = 0;
   private readonly run: RunExecution;
   private readonly node: PlanNode;
 
-  constructor(run: RunExecution, node: PlanNode) {
+  constructor(run: RunExecution, node: PlanNode, readyAt: number) {
     this.run = run;
     this.node = node;
+    this.readyAt = readyAt;
     this.clock = run.env.clock;
     this.abandonAfterMs = run.env.settings.abandonAfterMs;
   }

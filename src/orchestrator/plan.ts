@@ -28,7 +28,9 @@ export interface PlanNode {
 export interface Plan {
   readonly nodes: readonly PlanNode[];
   /** `waitsFor.length` per node, copied by each run as its countdown. */
-  readonly waitCounts: Int32Array;
+  readonly waitCounts: readonly number[];
+  /** One zero per node (a template for per-run state). */
+  readonly zeros: readonly number[];
   readonly byName: ReadonlyMap<string, PlanNode>;
 }
 
@@ -96,7 +98,8 @@ export function buildPlan(critics: readonly PlannedCritic[], options: PlanOption
   }));
   return {
     nodes,
-    waitCounts: Int32Array.from(nodes, (node) => node.waitsFor.length),
+    waitCounts: nodes.map((node) => node.waitsFor.length),
+    zeros: nodes.map(() => 0),
     byName: new Map(nodes.map((n) => [n.critic.name, n] as const)),
   };
 }

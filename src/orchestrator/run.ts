@@ -37,11 +37,11 @@ export class RunExecution {
   /** Absolute deadline of the run (Infinity when none). */
   readonly deadline: number;
   readonly stageDeadlines: readonly number[];
-  private readonly state: Uint8Array;
-  private readonly remaining: Int32Array;
+  private readonly state: number[];
+  private readonly remaining: number[];
   private readonly work: (CriticWork | undefined)[];
   private readonly summary: RunSummary;
-  private readonly timers: TimerHandle[] = [];
+  private timers: TimerHandle[] | undefined;
   private readonly signal: AbortSignal | undefined;
   private readonly onAbort: (() => void) | undefined;
   private readonly onDone: (run: RunExecution, report: RunReport) => void;
@@ -59,7 +59,7 @@ export class RunExecution {
     this.onDone = onDone;
     this.input = baseInput(request);
     this.results = new Array<CriticResult | undefined>(n);
-    this.state = new Uint8Array(n);
+    this.state = env.plan.zeros.slice();
     this.remaining = env.plan.waitCounts.slice();
     this.work = new Array<CriticWork | undefined>(n);
     this.summary = {
@@ -100,7 +100,7 @@ export class RunExecution {
       return;
     }
     if (Number.isFinite(this.env.settings.globalTimeoutMs)) {
-      this.timers.push(
+      (this.timers ??= []).push(
         this.env.clock.setTimeout(() => {
           this.cancelAll('global_timeout');
         }, this.env.settings.globalTimeoutMs),
@@ -211,7 +211,7 @@ export class RunExecution {
     )
       return;
     (this.stageDeadlines as number[])[stage] = this.env.clock.now() + timeout;
-    this.timers.push(
+    (this.timers ??= []).push(
       this.env.clock.setTimeout(() => {
         const reason = `stage_timeout: ${node.critic.stage}`;
         for (const other of this.env.plan.nodes) {
@@ -250,7 +250,8 @@ export class RunExecution {
   }
 
   private finish(): void {
-    for (const timer of this.timers) this.env.clock.clearTimeout(timer);
+    if (this.timers !== undefined)
+      for (const timer of this.timers) this.env.clock.clearTimeout(timer);
     if (this.onAbort !== undefined) this.signal?.removeEventListener('abort', this.onAbort);
     const { env, summary } = this;
     summary.durationMs = env.clock.now() - this.startedAt;
