@@ -85,3 +85,40 @@ export async function settle<T>(promise: Promise<T>): Promise<T> {
   }
   return watched;
 }
+
+/** A logger that collects every call as `[level, obj, msg]`, for asserting log lines. */
+export interface FakeLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+  calls: { level: 'info' | 'warn' | 'error' | 'debug'; obj: object; msg: string | undefined }[];
+  /** Messages logged at `level` (all levels when omitted), in order. */
+  messages(level?: 'info' | 'warn' | 'error' | 'debug'): (string | undefined)[];
+}
+
+export function fakeLogger(): FakeLogger {
+  const calls: FakeLogger['calls'] = [];
+  const at =
+    (level: FakeLogger['calls'][number]['level']) =>
+    (obj: object, msg?: string): void => {
+      calls.push({ level, obj, msg });
+    };
+  return {
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    debug: at('debug'),
+    calls,
+    messages: (level) => calls.filter((c) => level === undefined || c.level === level).map((c) => c.msg),
+  };
+}
+
+/** Work that never finishes on its own and rejects with the signal's reason when it aborts. */
+export function untilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_resolve, reject) => {
+    signal.addEventListener('abort', () => {
+      reject(signal.reason as Error);
+    });
+  });
+}
