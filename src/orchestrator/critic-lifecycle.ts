@@ -34,6 +34,7 @@ export interface CriticWork {
 interface Tally {
   readyAt: number;
   queueTimeMs: number;
+  /** Retries whose attempt has been granted (a refused retry is not one made). */
   retries: number;
   invoked: number;
 }
@@ -60,7 +61,7 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
   const maxRetries = env.settings.enableRetries ? critic.maxRetries : 0;
   const breaker = env.breakers[node.index];
   for (;;) {
-    const attempt = tally.retries;
+    const attempt = tally.invoked;
     const hookCtx = env.hasHooks ? hookContext(run, node, input, attempt) : undefined;
     if (env.hooks.beforeAttempt !== undefined && hookCtx !== undefined) {
       const cached = await callHook(run, node, 'beforeAttempt', () =>
@@ -115,6 +116,7 @@ export async function executeCritic(run: RunExecution, node: PlanNode): Promise<
       });
     }
     tally.invoked++;
+    tally.retries = attempt;
     const startedAt = attempt === 0 && waited === 0 ? tally.readyAt : env.clock.now();
     const pending = runAttempt(
       critic.spec.evaluate,
@@ -205,7 +207,7 @@ async function backOff(
 ): Promise<boolean> {
   const { env } = run;
   const critic = node.critic;
-  const retry = tally.retries + 1;
+  const retry = tally.invoked;
   const delayMs = backoffDelay(retry, critic.backoff, env.random);
   if (env.clock.now() + delayMs >= run.deadlineFor(node) || run.cancellation(node) !== undefined) {
     return false;
@@ -239,7 +241,6 @@ async function backOff(
   } finally {
     run.track(node, undefined);
   }
-  tally.retries = retry;
   return true;
 }
 

@@ -220,6 +220,9 @@ describe('circuit breaker in the orchestrator', () => {
     // Three failed attempts open the breaker; the next retry finds it open and is not made.
     expect(state.calls).toBe(3);
     expect(report.results['external_api']?.status).toBe('circuit_open');
+    // retryCount counts retries actually made: the refused fourth attempt is not one.
+    expect(report.results['external_api']?.retryCount).toBe(2);
+    expect(report.summary.retried).toBe(2);
     expect(transitions).toEqual(['open']);
   });
 });

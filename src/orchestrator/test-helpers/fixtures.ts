@@ -76,11 +76,11 @@ export function sleeper(
 
 /** Runs all fake timers and pending promises until `promise` settles. */
 export async function settle<T>(promise: Promise<T>): Promise<T> {
-  let done = false;
+  const state = { done: false };
   const watched = promise.finally(() => {
-    done = true;
+    state.done = true;
   });
-  for (let i = 0; i < 10_000 && !done; i++) {
+  for (let i = 0; i < 10_000 && !state.done; i++) {
     await vi.advanceTimersToNextTimerAsync();
   }
   return watched;
