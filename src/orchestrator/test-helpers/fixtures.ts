@@ -110,7 +110,8 @@ export function fakeLogger(): FakeLogger {
     error: at('error'),
     debug: at('debug'),
     calls,
-    messages: (level) => calls.filter((c) => level === undefined || c.level === level).map((c) => c.msg),
+    messages: (level) =>
+      calls.filter((c) => level === undefined || c.level === level).map((c) => c.msg),
   };
 }
 
