@@ -48,6 +48,7 @@ const SPEC_KEYS: ReadonlySet<string> = new Set([
   'ratePerSecond',
   'requiredFields',
   'schema',
+  'reads',
   'validate',
   'circuitBreaker',
   'failureMode',
@@ -86,6 +87,8 @@ export interface PlannedCritic {
   readonly tags: readonly string[];
   readonly cost: number;
   readonly version: string;
+  /** What the critic reads (for cache keys); undefined = everything. */
+  readonly reads: readonly string[] | undefined;
 }
 
 /** Checks one spec and fills in its defaults. Throws {@link InvalidOptionError}. */
@@ -152,6 +155,7 @@ export function planCritic(value: unknown, declared: number): PlannedCritic {
     failureMode: opt(s.failureMode, 'open', (v) => checkFailureMode(v, name)),
     tags: opt(s.tags, [], (v) => checkStringArray(v, 'tags', name)),
     cost: opt(s.cost, 0, (v) => checkNumber(v, 'cost', 0, Number.MAX_VALUE, name)),
+    reads: opt(s.reads, undefined, (v) => checkReads(v, name)),
     version: opt(s.version, '1', (v) => {
       if (typeof v !== 'string' || v === '')
         throw new InvalidOptionError('version', 'a non-empty string', v, name);
@@ -243,4 +247,20 @@ function checkFailureMode(value: unknown, critic: string): FailureMode {
     );
   }
   return value as FailureMode;
+}
+
+const READ_FIELD = /^(inputText|modelResponse|context\.[A-Za-z0-9_$-]+)$/;
+
+function checkReads(value: unknown, critic: string): string[] {
+  const fields = checkStringArray(value, 'reads', critic);
+  const bad = fields.find((f) => !READ_FIELD.test(f));
+  if (bad !== undefined) {
+    throw new InvalidOptionError(
+      'reads',
+      "a list of 'inputText', 'modelResponse' or 'context.<key>'",
+      bad,
+      critic,
+    );
+  }
+  return fields;
 }

@@ -219,7 +219,8 @@ export class Scheduler {
     let head = this.heads[level] as number;
     while (head < queue.length && (queue[head] as Ticket).state !== 'queued') head++;
     if (head === queue.length) {
-      queue.length = 0;
+      // Setting `length` is a runtime call even on an empty array: skip it when already empty.
+      if (head !== 0) queue.length = 0;
       head = 0;
     } else if (head > 1024 && head * 2 > queue.length) {
       queue.splice(0, head);

@@ -110,6 +110,11 @@ export interface CriticSpec {
   cost?: number;
   /** Version of the critic's logic (cache keys and records). @default '1' */
   version?: string;
+  /**
+   * The request fields and context keys the critic reads (`inputText`, `modelResponse`,
+   * `context.<key>`): a cache keys the critic's results on exactly these. @default all of them
+   */
+  reads?: readonly string[];
 }
 
 export interface CriticResult {
