@@ -5,7 +5,8 @@
  * after `abandonAfterMs` if the work ignores its signal, so a hung critic never leaks a slot.
  *
  * This is the hot path: a synchronous critic costs no promise and no timer, and an asynchronous
- * one costs one promise and a link in a shared {@link TimeoutList}.
+ * one costs a link in a shared {@link TimeoutList} and a callback to its host — no promise of
+ * its own.
  */
 import type { Clock, TimerHandle } from './clock.js';
 import { CancelledError, CriticTimeoutError } from './errors.js';
@@ -58,6 +59,8 @@ export interface AttemptHost {
   release(): void;
   /** Receives the running attempt while it is pending, and `undefined` once it is done. */
   track(running: RunningAttempt | undefined): void;
+  /** Receives the outcome of an attempt that did not answer synchronously. */
+  settled(outcome: Outcome): void;
 }
 
 type Evaluate = (input: CriticInput, ctx: AttemptContext) => CriticOutput | Promise<CriticOutput>;
@@ -71,7 +74,8 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 /**
- * Calls the critic; returns synchronously when the critic answered synchronously.
+ * Calls the critic. Returns the outcome when the critic answered synchronously; otherwise
+ * returns `undefined` and hands the outcome to `host.settled` later, exactly once.
  * `startedAt` is the clock reading at the call (the caller usually has one at hand).
  */
 export function runAttempt(
@@ -83,7 +87,7 @@ export function runAttempt(
   timeoutMs: number,
   startedAt: number,
   host: AttemptHost,
-): Outcome | Promise<Outcome> {
+): Outcome | undefined {
   const ctx = new LazyAttemptContext(attempt);
   let value: unknown;
   try {
@@ -96,17 +100,16 @@ export function runAttempt(
     host.release();
     return { kind: 'ok', value };
   }
-  return new PendingAttempt(value, ctx, critic, timeoutMs, startedAt, timeouts, host).outcome;
+  new PendingAttempt(value, ctx, critic, timeoutMs, startedAt, timeouts, host);
+  return undefined;
 }
 
 /** An asynchronous attempt in flight. */
 class PendingAttempt implements Expiring, RunningAttempt {
-  readonly outcome: Promise<Outcome>;
   expiresAt: number;
   prev: Expiring | undefined = undefined;
   next: Expiring | undefined = undefined;
   list: TimeoutList | undefined = undefined;
-  private resolve!: (outcome: Outcome) => void;
   private done = false;
   private released = false;
   private abandoning = false;
@@ -130,9 +133,6 @@ class PendingAttempt implements Expiring, RunningAttempt {
     this.timeoutMs = timeoutMs;
     this.host = host;
     this.expiresAt = startedAt + timeoutMs;
-    this.outcome = new Promise<Outcome>((resolve) => {
-      this.resolve = resolve;
-    });
     timeouts.add(this);
     host.track(this);
     work.then(
@@ -168,7 +168,7 @@ class PendingAttempt implements Expiring, RunningAttempt {
     this.done = true;
     this.list?.remove(this);
     this.host.track(undefined);
-    this.resolve(outcome);
+    this.host.settled(outcome);
   }
 
   /** Aborts the work and reclaims its slot after the grace period if it ignores the abort. */

@@ -6,7 +6,7 @@
 import type { TimerHandle } from './clock.js';
 import { errorMessage } from './errors.js';
 import { failureOutput } from './failure.js';
-import { executeCritic, type CriticWork } from './critic-lifecycle.js';
+import { startCritic, type CriticWork } from './critic-lifecycle.js';
 import { completeMessage } from './logger.js';
 import { countResult } from './metrics.js';
 import type { PlanNode } from './plan.js';
@@ -188,18 +188,24 @@ export class RunExecution {
       this.settle(node, this.cancelledResult(node, reason), 0);
       return;
     }
-    executeCritic(this, node).catch((error: unknown) => {
-      // A defect in the orchestrator itself must still leave the critic with a result.
-      this.env.logger.error(
-        { traceId: this.traceId, critic: node.critic.name, err: error },
-        'Critic lifecycle failed',
-      );
-      this.settle(
-        node,
-        { ...this.cancelledResult(node, errorMessage(error)), status: Status.ERROR },
-        0,
-      );
-    });
+    try {
+      startCritic(this, node);
+    } catch (error) {
+      this.defect(node, error);
+    }
+  }
+
+  /** A defect in the orchestrator itself must still leave the critic with a result. */
+  defect(node: PlanNode, error: unknown): void {
+    this.env.logger.error(
+      { traceId: this.traceId, critic: node.critic.name, err: error },
+      'Critic lifecycle failed',
+    );
+    this.settle(
+      node,
+      { ...this.cancelledResult(node, errorMessage(error)), status: Status.ERROR },
+      0,
+    );
   }
 
   private armStageTimer(node: PlanNode): void {
