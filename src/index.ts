@@ -81,3 +81,50 @@ export type {
   RunRequest,
   RunSummary,
 } from './orchestrator/types.js';
+
+// The decision engine and its critic panel.
+export { createEngine } from './engine/engine.js';
+export type { Engine, EngineOptions, EngineEvents } from './engine/engine.js';
+export { engineConfigFromEnv, ENGINE_ENV, DEFAULT_MAX_TEXT_CHARS } from './engine/config.js';
+export type { EngineConfig, JudgeConfig, ModerationConfig } from './engine/config.js';
+export { defaultPanel, deterministicPanel } from './engine/default-panel.js';
+export { MemoryEvidenceRecorder } from './engine/evidence.js';
+export type { EvidenceRecord, EvidenceRecorder } from './engine/evidence.js';
+export type { EvaluateRequest, EvaluationResult } from './engine/types.js';
+export { decide } from './decision/aggregate.js';
+export { auditHash, auditPayload, canonicalJson } from './decision/audit-hash.js';
+export { readFinding } from './decision/read-finding.js';
+export type {
+  Decision,
+  DecisionInput,
+  DecisionOutcome,
+  Dissent,
+  Escalation,
+  EscalationSignalRecord,
+  Reason,
+} from './decision/types.js';
+export type {
+  BuiltInCritic,
+  EscalationSignal,
+  EscalationTier,
+  EvidenceSpan,
+  Finding,
+  Violation,
+} from './critics/types.js';
+export { buildFinding } from './critics/finding.js';
+export { createInputValidation } from './critics/input-validation.js';
+export { createQuickSafety } from './critics/quick-safety.js';
+export { createPromptInjectionCheck } from './critics/prompt-injection-check.js';
+export { createSecretsScan } from './critics/secrets-scan.js';
+export { createPiiDetector } from './critics/pii-detector.js';
+export { createRights } from './critics/rights.js';
+export { createAutonomy } from './critics/autonomy.js';
+export { createFairnessEval } from './critics/fairness-eval.js';
+export { createTruth } from './critics/truth.js';
+export { createRisk } from './critics/risk.js';
+export { createOperations } from './critics/operations.js';
+export { createStyleChecker } from './critics/style-checker.js';
+export { createDeepBiasCheck } from './critics/deep-bias-check.js';
+export { createDeepAnalysis } from './critics/deep-analysis.js';
+export { createExternalApiCritic } from './critics/external-api-critic.js';
+export { CriticHttpError, CriticProtocolError, JudgeProtocolError } from './critics/http-errors.js';

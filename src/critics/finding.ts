@@ -24,7 +24,11 @@ export function buildFinding(violations: readonly Violation[], options: FindingO
   const sorted = [...violations].sort((a, b) => b.severity - a.severity);
   const finding: Finding = {
     value:
-      severity >= VIOLATION_THRESHOLD ? 'violation' : severity >= CONCERN_THRESHOLD ? 'concern' : 'pass',
+      severity >= VIOLATION_THRESHOLD
+        ? 'violation'
+        : severity >= CONCERN_THRESHOLD
+          ? 'concern'
+          : 'pass',
     score: round(Math.min(1, severity / 3)),
     severity,
     violation: severity >= VIOLATION_THRESHOLD,

@@ -1,0 +1,106 @@
+/**
+ * E-mail scanner: plain addresses, and addresses obfuscated against harvesters
+ * (`jane [at] example [dot] com`, `jane dot doe at gmail dot com` next to an e-mail cue).
+ * Role mailboxes (`support@`) and documentation domains (`example.com`) weigh less.
+ */
+import { EMAIL_CUES, EXAMPLE_EMAIL_DOMAINS, ROLE_MAILBOXES } from '../lexicons/pii.js';
+import { phrasePattern } from '../text.js';
+import { cueNear, MAX_HITS_PER_KIND } from './hit.js';
+import type { Claims, PiiHit } from './hit.js';
+
+/** Severity of a personal e-mail address in the model output. */
+export const EMAIL_SEVERITY = 2;
+/** Severity of a role mailbox or a documentation-domain address. */
+export const LOW_EMAIL_SEVERITY = 1;
+
+const LOCAL = String.raw`[\p{L}\p{N}][\p{L}\p{N}._%+\-]{0,63}`;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?`;
+
+const EMAIL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+\-])${LOCAL}@(?:${LABEL}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}\-]|\.[\p{L}\p{N}])`,
+  'gu',
+);
+const BRACKET_AT = String.raw`\s?[\[({]\s?at\s?[\])}]\s?`;
+const BRACKET_DOT = String.raw`\s?(?:[\[({]\s?dot\s?[\])}]|\.)\s?`;
+const BRACKETED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._\-])${LOCAL}${BRACKET_AT}${LABEL}(?:${BRACKET_DOT}${LABEL}){1,4}(?![\p{L}\p{N}])`,
+  'giu',
+);
+const SPELLED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._\-])[a-z0-9][a-z0-9._\-]{0,63}(?:\s+dot\s+[a-z0-9\-]{1,63}){0,3}\s+at\s+[a-z0-9\-]{1,63}(?:\s+dot\s+[a-z0-9\-]{1,63}){0,3}\s+dot\s+(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|info|me)(?![\p{L}\p{N}])`,
+  'giu',
+);
+const EMAIL_CUE = phrasePattern(EMAIL_CUES);
+
+export function scanEmails(text: string, claims: Claims): PiiHit[] {
+  const hits: PiiHit[] = [];
+  collect(text, EMAIL, claims, hits, () => true, 'address');
+  if (!text.includes('at')) return hits;
+  const obfuscated = /[[({]\s?at\s?[\])}]/i.test(text);
+  if (obfuscated) collect(text, BRACKETED, claims, hits, () => true, 'obfuscated');
+  if (/\sdot\s/i.test(text)) {
+    collect(
+      text,
+      SPELLED,
+      claims,
+      hits,
+      (s, e) => cueNear(EMAIL_CUE, text, s, e, 60),
+      'obfuscated',
+    );
+  }
+  return hits;
+}
+
+function collect(
+  text: string,
+  pattern: RegExp,
+  claims: Claims,
+  hits: PiiHit[],
+  accept: (start: number, end: number) => boolean,
+  form: 'address' | 'obfuscated',
+): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!accept(start, end)) continue;
+    const hit = emailHit(m[0], start, form);
+    if (claims.take(hit)) hits.push(hit);
+    if (hits.length >= MAX_HITS_PER_KIND) return;
+  }
+}
+
+/** Canonical `local@domain` of a plain or obfuscated address. */
+export function canonicalEmail(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/\s?[[({]\s?at\s?[\])}]\s?|\s+at\s+/g, '@')
+    .replace(/\s?[[({]\s?dot\s?[\])}]\s?|\s+dot\s+|\s?\.\s?/g, '.');
+}
+
+function emailHit(raw: string, start: number, form: 'address' | 'obfuscated'): PiiHit {
+  const normalized = canonicalEmail(raw);
+  const at = normalized.lastIndexOf('@');
+  const local = normalized.slice(0, at).replace(/\+.*$/, '');
+  const domain = normalized.slice(at + 1);
+  const base = { kind: 'email' as const, start, end: start + raw.length, text: raw, normalized };
+  if (ROLE_MAILBOXES.has(local)) {
+    return {
+      ...base,
+      subtype: 'role_mailbox',
+      severity: LOW_EMAIL_SEVERITY,
+      linkable: false,
+      note: 'role mailbox',
+    };
+  }
+  if (EXAMPLE_EMAIL_DOMAINS.test(domain)) {
+    return {
+      ...base,
+      subtype: 'example_domain',
+      severity: LOW_EMAIL_SEVERITY,
+      linkable: true,
+      note: 'documentation domain',
+    };
+  }
+  return { ...base, subtype: form, severity: EMAIL_SEVERITY, linkable: true };
+}

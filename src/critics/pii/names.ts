@@ -1,0 +1,273 @@
+/**
+ * Person-name scanner built on the `compromise` NLP library (never a two-capitalised-words
+ * regex). compromise is the slow part, so it only sees short windows around a trigger — a
+ * capitalised word that compromise's lexicon knows as a first name, an honorific ("Dr.") or a
+ * person cue ("my neighbour", "named") — within a bounded budget. A person it finds counts only
+ * if it has a first name, an honorific or a cue, and is not a place ("Jackson, Mississippi",
+ * "Victoria station", "in Chelsea"), a facility ("Lincoln Memorial", "Paris Hilton Hotel"), an
+ * organisation or a product ("Julia", "Alexa").
+ */
+import {
+  FACILITY_WORDS,
+  HONORIFICS,
+  LOCATIVE_WORDS,
+  PERSON_LIKE_ORGANISATIONS,
+  PLACE_PREFIXES,
+  PRODUCT_NAMES,
+  RELATION_CUES,
+  ROLE_CUES,
+} from '../lexicons/pii.js';
+import { escapeRegExp, phrasePattern } from '../text.js';
+import { lastCueEnd, MAX_HITS_PER_KIND } from './hit.js';
+import type { Claims, PiiHit } from './hit.js';
+import { Batch, parse, readMatches, tagsOf } from './nlp.js';
+import type { NlpMatch, NlpTerm } from './nlp.js';
+
+/** Severity of a person's name on its own (raised by linkage). */
+export const NAME_SEVERITY = 1;
+
+export interface NameScanOptions {
+  /** Characters of the text looked at. */
+  limit: number;
+  /** Characters compromise may parse in total (windows around triggers). */
+  budget: number;
+}
+
+export interface NameScan {
+  hits: PiiHit[];
+  /** Whether triggers were left unparsed because the budget ran out or the text was cut. */
+  truncated: boolean;
+}
+
+/** Characters of context before and after a trigger (snapped outwards to whitespace). */
+const BEFORE = 24;
+const AFTER = 48;
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const PLACE_TAGS = new Set(['Place', 'City', 'Country', 'Region', 'Organization', 'Month']);
+
+const CAPITALISED = /(?<![\p{L}\p{N}_'’])\p{Lu}\p{Ll}{1,24}(?![\p{L}\p{N}])/gu;
+const HONORIFIC = new RegExp(
+  String.raw`(?<![\p{L}])(?:${HONORIFICS.map(escapeRegExp).join('|')})\.?[ \t]{1,3}(?=\p{Lu})`,
+  'gu',
+);
+const PERSON_CUE = phrasePattern([...RELATION_CUES, ...ROLE_CUES]);
+const RELATION_CUE = phrasePattern(RELATION_CUES);
+
+export function scanNames(text: string, claims: Claims, options: NameScanOptions): NameScan {
+  const scanned = text.slice(0, options.limit);
+  const { windows, truncated } = triggerWindows(scanned, options.budget);
+  const hits: PiiHit[] = [];
+  if (windows.length === 0) return { hits, truncated: truncated || text.length > options.limit };
+  // One parse for all windows: compromise's cost per call is large, and a blank line keeps
+  // the windows apart (a name never runs from one window into the next).
+  const batch = new Batch(scanned, windows);
+  const doc = parse(batch.joined);
+  const people = candidates(scanned, batch, doc);
+  if (people.length === 0) return { hits, truncated: truncated || text.length > options.limit };
+  const blocked = batch
+    .place([
+      ...readMatches(doc.places().json({ offset: true })),
+      ...readMatches(doc.organizations().json({ offset: true })),
+    ])
+    .map((m) => spanOf(m.terms));
+  for (const person of people) {
+    const hit = personHit(scanned, person, blocked);
+    if (hit !== undefined && claims.take(hit)) hits.push(hit);
+    if (hits.length >= MAX_HITS_PER_KIND) return { hits, truncated: true };
+  }
+  return { hits, truncated: truncated || text.length > options.limit };
+}
+
+/**
+ * compromise's people, plus proper nouns it did not take for people right after a relation cue
+ * or an honorific ("my colleague Priya", "Dr. Okafor") — unless the lexicon knows the word as
+ * something else ("my friend Google") — in text order.
+ */
+function candidates(text: string, batch: Batch, doc: ReturnType<typeof parse>): NlpMatch[] {
+  const people = batch
+    .place(readMatches(doc.people().json({ offset: true })))
+    .filter((p) => p.terms.some((t) => !t.tags.includes('Honorific')));
+  const taken = people.map((p) => spanOf(p.terms));
+  const introduced = batch
+    .place(readMatches(doc.match('#ProperNoun+').json({ offset: true })))
+    .filter((m) => {
+      const [start, end] = spanOf(m.terms);
+      if (taken.some(([s, e]) => s < end && start < e)) return false;
+      const titled = m.terms[0]?.tags.includes('Honorific') === true;
+      const words = titled ? m.terms.slice(1) : m.terms;
+      if (words.length === 0) return false;
+      if (words.some((t) => tagsOf(plain(t.text)).length > 0 && !isFirstName(t))) return false;
+      return titled || cueBefore(text, start, RELATION_CUE) || honorificBefore(text, start);
+    });
+  const all = [...people, ...introduced].sort((a, b) => spanOf(a.terms)[0] - spanOf(b.terms)[0]);
+  return joinAdjacent(text, all);
+}
+
+/**
+ * Joins person matches separated by one space: compromise splits "Emily Watson's" into
+ * "Emily" and "Watson's".
+ */
+function joinAdjacent(text: string, people: readonly NlpMatch[]): NlpMatch[] {
+  const out: NlpMatch[] = [];
+  for (const person of people) {
+    const previous = out[out.length - 1];
+    const end = previous === undefined ? -2 : spanOf(previous.terms)[1];
+    if (previous !== undefined && spanOf(person.terms)[0] === end + 1 && text.charAt(end) === ' ') {
+      out[out.length - 1] = {
+        text: `${previous.text} ${person.text}`,
+        terms: [...previous.terms, ...person.terms],
+      };
+    } else {
+      out.push(person);
+    }
+  }
+  return out;
+}
+
+/** Merged windows around every trigger, in text order, within the budget. */
+export function triggerWindows(
+  text: string,
+  budget: number,
+): { windows: [number, number][]; truncated: boolean } {
+  const windows: [number, number][] = [];
+  let used = 0;
+  for (const at of triggers(text)) {
+    const from = snap(text, Math.max(0, at - BEFORE), -1);
+    const to = snap(text, Math.min(text.length, at + AFTER), 1);
+    const last = windows[windows.length - 1];
+    if (last !== undefined && from <= last[1]) {
+      used += Math.max(0, to - last[1]);
+      last[1] = Math.max(last[1], to);
+    } else {
+      used += to - from;
+      windows.push([from, to]);
+    }
+    if (used > budget) {
+      const final = windows[windows.length - 1];
+      if (final !== undefined) final[1] = Math.max(final[0], final[1] - (used - budget));
+      return { windows, truncated: true };
+    }
+  }
+  return { windows, truncated: false };
+}
+
+/** Offsets of trigger words, ascending. */
+function triggers(text: string): number[] {
+  const out: number[] = [];
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(text); m !== null; m = CAPITALISED.exec(text)) {
+    if (tagsOf(plain(m[0])).some((t) => FIRST_NAME_TAGS.has(t))) out.push(m.index);
+  }
+  for (const pattern of [HONORIFIC, PERSON_CUE]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push(m.index);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Lower case without diacritics, as compromise's lexicon spells words ("josé" → "jose"). */
+function plain(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Moves an offset outwards to the nearest whitespace (at most 20 characters). */
+function snap(text: string, at: number, direction: -1 | 1): number {
+  let i = at;
+  for (let n = 0; n < 20 && i > 0 && i < text.length && !/\s/.test(text.charAt(i)); n++) {
+    i += direction;
+  }
+  return i;
+}
+
+/** `[start, end)` of a run of terms. */
+function spanOf(terms: readonly NlpTerm[]): [number, number] {
+  const first = terms[0];
+  const last = terms[terms.length - 1];
+  if (first === undefined || last === undefined) return [0, 0];
+  return [first.offset.start, last.offset.start + last.offset.length];
+}
+
+function personHit(
+  text: string,
+  person: NlpMatch,
+  blocked: readonly [number, number][],
+): PiiHit | undefined {
+  const terms = person.terms.filter((t) => !t.tags.includes('Honorific') || t !== person.terms[0]);
+  const [start, spanEnd] = spanOf(person.terms);
+  let end = spanEnd;
+  if (terms.length === 0 || end <= start) return undefined;
+  const raw = text.slice(start, end);
+  const possessive = /['’]s$/.exec(raw);
+  if (possessive !== null) end -= possessive[0].length;
+  if (blocked.some(([s, e]) => s < end && start < e)) return undefined;
+  if (terms.some((t) => t.tags.some((tag) => PLACE_TAGS.has(tag)))) return undefined;
+  const honorific = terms.length < person.terms.length || honorificBefore(text, start);
+  const cued = cueBefore(text, start);
+  const firstName = terms.some((t) => t.tags.some((tag) => FIRST_NAME_TAGS.has(tag)));
+  if (!firstName && !honorific && !cued) return undefined;
+  if (placeLike(text, start, end, terms, honorific || cued)) return undefined;
+  const name = text.slice(start, end);
+  return {
+    kind: 'person_name',
+    subtype: terms.length > 1 ? 'full_name' : 'single_name',
+    start,
+    end,
+    text: name,
+    severity: NAME_SEVERITY,
+    linkable: true,
+    normalized: name.toLowerCase(),
+  };
+}
+
+function honorificBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 14), start);
+  HONORIFIC.lastIndex = 0;
+  for (let m = HONORIFIC.exec(before); m !== null; m = HONORIFIC.exec(before)) {
+    if (m.index + m[0].length === before.length) return true;
+  }
+  return false;
+}
+
+function cueBefore(text: string, start: number, cue = PERSON_CUE): boolean {
+  const cueEnd = lastCueEnd(cue, text, start, 30);
+  return cueEnd >= 0 && /^[\s:,"“'‘]*(?:is[\s]+)?$/.test(text.slice(cueEnd, start));
+}
+
+/** Whether the name is used as a place, facility, organisation or product name. */
+function placeLike(
+  text: string,
+  start: number,
+  end: number,
+  terms: readonly NlpTerm[],
+  introduced: boolean,
+): boolean {
+  const after = /^(\s*)(,?)\s*(\p{L}+)(?:\s(\p{Lu}\p{L}*))?/u.exec(text.slice(end, end + 60));
+  if (after !== null) {
+    const [, , comma, next = '', second] = after;
+    const word = next.toLowerCase();
+    // "Lincoln Memorial", "Victoria station"; "Jackson, Mississippi", "Charlotte, North Carolina"
+    if (comma === '' && FACILITY_WORDS.has(word)) return true;
+    if (comma === ',' && /^\p{Lu}/u.test(next) && isPlace(word, second?.toLowerCase())) return true;
+  }
+  const words = terms.map((t) => t.text.toLowerCase().replace(/['’]s$/, ''));
+  const previous = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1] ?? '';
+  if (
+    PLACE_PREFIXES.has(words[0] ?? '') ||
+    (/^\p{Lu}/u.test(previous) && PLACE_PREFIXES.has(previous.toLowerCase()))
+  )
+    return true;
+  if (PERSON_LIKE_ORGANISATIONS.has(words.join(' '))) return true;
+  if (terms.length > 1 || introduced) return false;
+  if (PRODUCT_NAMES.has(words.join(' '))) return true;
+  return LOCATIVE_WORDS.has(previous.toLowerCase());
+}
+
+/** Whether one word, or two words together, name a place in compromise's lexicon. */
+function isFirstName(term: NlpTerm): boolean {
+  return tagsOf(plain(term.text)).some((t) => FIRST_NAME_TAGS.has(t));
+}
+
+function isPlace(word: string, second: string | undefined): boolean {
+  const candidates = second === undefined ? [word] : [word, `${word} ${second}`, second];
+  return candidates.some((w) => tagsOf(w).some((t) => PLACE_TAGS.has(t)));
+}

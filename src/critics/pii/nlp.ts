@@ -1,0 +1,137 @@
+/**
+ * A typed view of the parts of `compromise` the name scanner uses: its lexicon (word → tags)
+ * and the `json({ offset: true })` output of a match, read defensively since the library types
+ * it as `any`.
+ */
+import nlp from 'compromise';
+
+export interface NlpTerm {
+  text: string;
+  tags: string[];
+  /** Offsets in the parsed text (UTF-16), `length` without surrounding punctuation. */
+  offset: { start: number; length: number };
+}
+
+export interface NlpMatch {
+  text: string;
+  terms: NlpTerm[];
+}
+
+const LEXICON = readLexicon(nlp.model());
+
+/**
+ * The compute steps the name scanner needs: tokenise, look words up and run the pre-tagger.
+ * compromise's post-tagger and chunker are skipped — they cost more than half of a parse and,
+ * for names, mostly widen matches ("Ask Sarah Connor"). Steps this version lacks are left out.
+ */
+const PARSE_STEPS = ['alias', 'machine', 'index', 'id', 'lexicon', 'preTagger'].filter((step) =>
+  nlp.hooks().includes(step),
+);
+
+/** A compromise document for `text`, tagged enough for `people()`, `places()` and `match()`. */
+export function parse(text: string): ReturnType<typeof nlp> {
+  if (!PARSE_STEPS.includes('preTagger')) return nlp(text);
+  // `tokenize` is typed as the bare tokeniser's view; at run time it has every plugin's methods.
+  return nlp.tokenize(text).compute(PARSE_STEPS) as ReturnType<typeof nlp>;
+}
+
+function readLexicon(model: unknown): ReadonlyMap<string, readonly string[]> {
+  const map = new Map<string, readonly string[]>();
+  const lexicon = field(field(model, 'one'), 'lexicon');
+  if (typeof lexicon !== 'object' || lexicon === null) return map;
+  for (const [word, tags] of Object.entries(lexicon as Record<string, unknown>)) {
+    if (typeof tags === 'string') map.set(word, [tags]);
+    else if (Array.isArray(tags))
+      map.set(
+        word,
+        tags.filter((t) => typeof t === 'string'),
+      );
+  }
+  return map;
+}
+
+/** The lexicon tags of a lower-case word (`['MaleName']`, `['City']` …), or none. */
+export function tagsOf(word: string): readonly string[] {
+  return LEXICON.get(word) ?? [];
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** The matches of a `json({ offset: true })` result; malformed entries are skipped. */
+export function readMatches(value: unknown): NlpMatch[] {
+  if (!Array.isArray(value)) return [];
+  const out: NlpMatch[] = [];
+  for (const item of value as unknown[]) {
+    const terms = field(item, 'terms');
+    if (!Array.isArray(terms)) continue;
+    const read = (terms as unknown[]).map(readTerm);
+    if (read.length === 0 || read.some((t) => t === undefined)) continue;
+    const text = field(item, 'text');
+    out.push({ text: typeof text === 'string' ? text : '', terms: read as NlpTerm[] });
+  }
+  return out;
+}
+
+function readTerm(value: unknown): NlpTerm | undefined {
+  const text = field(value, 'text');
+  const tags = field(value, 'tags');
+  const offset = field(value, 'offset');
+  const start = field(offset, 'start');
+  const length = field(offset, 'length');
+  if (typeof text !== 'string' || !Array.isArray(tags)) return undefined;
+  if (typeof start !== 'number' || typeof length !== 'number') return undefined;
+  return {
+    text,
+    tags: tags.filter((t): t is string => typeof t === 'string'),
+    offset: { start, length },
+  };
+}
+
+/** Windows of a text joined by blank lines, and the way back from joined to text offsets. */
+export class Batch {
+  static readonly SEPARATOR = '\n\n';
+  readonly joined: string;
+  /** Per window: its start in `joined`, its start in the text, its length. */
+  private readonly pieces: { at: number; from: number; length: number }[] = [];
+
+  constructor(text: string, windows: readonly [number, number][]) {
+    let at = 0;
+    const parts: string[] = [];
+    for (const [from, to] of windows) {
+      this.pieces.push({ at, from, length: to - from });
+      parts.push(text.slice(from, to));
+      at += to - from + Batch.SEPARATOR.length;
+    }
+    this.joined = parts.join(Batch.SEPARATOR);
+  }
+
+  /** Matches with term offsets moved into the text; matches spanning two windows are dropped. */
+  place(matches: readonly NlpMatch[]): NlpMatch[] {
+    const out: NlpMatch[] = [];
+    for (const match of matches) {
+      const first = match.terms[0];
+      const piece = first === undefined ? undefined : this.pieceAt(first.offset.start);
+      if (piece === undefined) continue;
+      const inside = match.terms.every(
+        (t) =>
+          t.offset.start >= piece.at && t.offset.start + t.offset.length <= piece.at + piece.length,
+      );
+      if (!inside) continue;
+      const shift = piece.from - piece.at;
+      const terms = match.terms.map((t) => ({
+        ...t,
+        offset: { start: t.offset.start + shift, length: t.offset.length },
+      }));
+      out.push({ text: match.text, terms });
+    }
+    return out;
+  }
+
+  private pieceAt(offset: number): { at: number; from: number; length: number } | undefined {
+    return this.pieces.find((p) => offset >= p.at && offset < p.at + p.length);
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * `style_checker` (CORE_ANALYSIS, priority 7 by name): how the response is written, never what
+ * it says. Shouting, repetition and looping (typical model degeneration), length against
+ * `context.maxLength`, unbalanced markup (code fences, brackets, HTML/XML tags, Markdown
+ * emphasis), boilerplate refusals and AI disclaimers, excessive exclamation marks. Code (fenced
+ * blocks and inline spans) is left out of the prose checks. Severities stay ≤ 2: style never
+ * denies.
+ */
+import { InvalidOptionError } from '../orchestrator/errors.js';
+import type { CriticInput, FailureMode } from '../orchestrator/types.js';
+import { buildFinding } from './finding.js';
+import { ACRONYMS } from './lexicons/style-checker.js';
+import { AI_DISCLAIMER_PATTERNS, REFUSAL_PATTERNS } from './lexicons/refusals.js';
+import { markupViolations } from './style-markup.js';
+import { repetitionViolations } from './style-repetition.js';
+import type { BuiltInCritic, EvidenceSpan, Finding, Violation } from './types.js';
+
+export const STYLE_CHECKER = 'style_checker';
+
+/** Highest severity a style finding can reach. */
+export const MAX_STYLE_SEVERITY = 2;
+
+export interface StyleCheckerOptions {
+  /** Consecutive all-caps words (acronyms aside) that count as shouting. @default 5 */
+  shoutingRun?: number;
+  /** Share of upper-case letters (acronyms aside) that counts as shouting. @default 0.6 */
+  capsRatio?: number;
+  /** Letters a response needs before the caps ratio is judged. @default 20 */
+  minLetters?: number;
+  /** Unmatched brackets tolerated in prose. @default 2 */
+  bracketTolerance?: number;
+  /** @default 'open' (style is advisory) */
+  failureMode?: FailureMode;
+}
+
+export interface StyleSettings {
+  readonly shoutingRun: number;
+  readonly capsRatio: number;
+  readonly minLetters: number;
+  readonly bracketTolerance: number;
+}
+
+export function createStyleChecker(options: StyleCheckerOptions = {}): BuiltInCritic {
+  const settings = settingsFrom(options);
+  return {
+    name: STYLE_CHECKER,
+    version: '1',
+    reads: ['modelResponse', 'context.maxLength'],
+    failureMode: options.failureMode ?? 'open',
+    maxRetries: 0,
+    evaluate: (input: CriticInput) => ({ ...checkStyle(input, settings) }),
+  };
+}
+
+function settingsFrom(options: StyleCheckerOptions): StyleSettings {
+  const { shoutingRun = 5, capsRatio = 0.6, minLetters = 20, bracketTolerance = 2 } = options;
+  if (!Number.isInteger(shoutingRun) || shoutingRun < 2) {
+    throw new InvalidOptionError('shoutingRun', 'an integer >= 2', shoutingRun, STYLE_CHECKER);
+  }
+  if (!Number.isFinite(capsRatio) || capsRatio <= 0 || capsRatio > 1) {
+    throw new InvalidOptionError('capsRatio', 'a number in (0, 1]', capsRatio, STYLE_CHECKER);
+  }
+  if (!Number.isInteger(minLetters) || minLetters < 1) {
+    throw new InvalidOptionError('minLetters', 'an integer >= 1', minLetters, STYLE_CHECKER);
+  }
+  if (!Number.isInteger(bracketTolerance) || bracketTolerance < 0) {
+    throw new InvalidOptionError(
+      'bracketTolerance',
+      'an integer >= 0',
+      bracketTolerance,
+      STYLE_CHECKER,
+    );
+  }
+  return { shoutingRun, capsRatio, minLetters, bracketTolerance };
+}
+
+function checkStyle(input: CriticInput, settings: StyleSettings): Finding {
+  const text = input.modelResponse;
+  const prose = maskCode(text);
+  const violations: Violation[] = [
+    ...shouting(text, prose, settings),
+    ...repetitionViolations(text, prose),
+    ...lengthViolations(text, input.context['maxLength']),
+    ...markupViolations(text, prose, settings.bracketTolerance),
+    ...boilerplate(text, prose),
+    ...exclamations(text, prose),
+  ].map((v) => ({ ...v, severity: Math.min(MAX_STYLE_SEVERITY, v.severity) }));
+  return buildFinding(violations, {
+    clean: 'No style problems found.',
+    uncertainty: violations.length === 0 ? 0.1 : 0.2,
+    details: { length: text.length, checks: violations.map((v) => v.category) },
+  });
+}
+
+/** Longest evidence text quoted. */
+const MAX_QUOTE = 200;
+
+/** Evidence in the response (at most {@link MAX_QUOTE} characters of it). */
+function evidence(text: string, start: number, end: number): EvidenceSpan {
+  const stop = Math.min(end, start + MAX_QUOTE);
+  return { source: 'output', start, end: stop, text: text.slice(start, stop) };
+}
+
+const FENCE = /^[ \t]*(?:```|~~~)[^\n]*$/gm;
+const INLINE_CODE = /`[^`\n]+`/g;
+
+/**
+ * The text with code replaced by spaces (offsets kept): fenced blocks (an unclosed fence runs to
+ * the end) and inline code spans.
+ */
+export function maskCode(text: string): string {
+  if (!text.includes('`') && !text.includes('~~~')) return text;
+  const ranges: [number, number][] = [];
+  let open: number | undefined;
+  FENCE.lastIndex = 0;
+  for (let m = FENCE.exec(text); m !== null; m = FENCE.exec(text)) {
+    if (open === undefined) open = m.index;
+    else {
+      ranges.push([open, m.index + m[0].length]);
+      open = undefined;
+    }
+  }
+  if (open !== undefined) ranges.push([open, text.length]);
+  let masked = blank(text, ranges);
+  const inline: [number, number][] = [];
+  INLINE_CODE.lastIndex = 0;
+  for (let m = INLINE_CODE.exec(masked); m !== null; m = INLINE_CODE.exec(masked)) {
+    inline.push([m.index, m.index + m[0].length]);
+  }
+  masked = blank(masked, inline);
+  return masked;
+}
+
+function blank(text: string, ranges: readonly [number, number][]): string {
+  if (ranges.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(at, start) + text.slice(start, end).replace(/[^\n]/g, ' ');
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+const TWO_UPPER = /\p{Lu}\p{Lu}/u;
+const UPPER_CHAR = /\p{Lu}/u;
+const LOWER_CHAR = /\p{Ll}/u;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const PLURAL_ACRONYM = /^\p{Lu}+s$/u;
+
+/** Letters, digits, `_`, `'`, `’`, `-` (ASCII fast path; other characters by Unicode class). */
+function isWordish(code: number, char: string): boolean {
+  if (code < 0x80) {
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 95 ||
+      code === 39 ||
+      code === 45
+    );
+  }
+  return code === 0x2019 || WORD_CHAR.test(char);
+}
+
+interface WordShape {
+  readonly upper: number;
+  readonly lower: number;
+  /** Digits or `_`: an identifier or a number. */
+  readonly code: boolean;
+}
+
+function shapeOf(prose: string, start: number, end: number): WordShape {
+  let upper = 0;
+  let lower = 0;
+  let code = false;
+  for (let i = start; i < end; i++) {
+    const c = prose.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if ((c >= 48 && c <= 57) || c === 95) code = true;
+    else if (c >= 0x80) {
+      const char = prose[i] ?? '';
+      if (UPPER_CHAR.test(char)) upper++;
+      else if (LOWER_CHAR.test(char)) lower++;
+    }
+  }
+  return { upper, lower, code };
+}
+
+type Run = [start: number, end: number, words: number];
+
+/** Runs of ≥ `shoutingRun` all-caps words, and a response mostly in capitals (acronyms aside). */
+function shouting(text: string, prose: string, settings: StyleSettings): Violation[] {
+  if (!TWO_UPPER.test(prose)) return [];
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  let letters = 0;
+  let shouted = 0;
+  const n = prose.length;
+  for (let i = 0; i < n;) {
+    if (!isWordish(prose.charCodeAt(i), prose[i] ?? '')) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordish(prose.charCodeAt(i), prose[i] ?? '')) i++;
+    const { upper, lower, code } = shapeOf(prose, start, i);
+    if (code || upper + lower === 0) continue;
+    if (upper === 0 || lower > 0) {
+      if (lower > 0 && upper > 1 && PLURAL_ACRONYM.test(prose.slice(start, i))) continue;
+      letters += upper + lower;
+      shouted += upper;
+      if (run !== undefined) runs.push(run);
+      run = undefined;
+      continue;
+    }
+    if (upper < 2 || ACRONYMS.has(prose.slice(start, i).replace(/['’-]/g, ''))) continue;
+    letters += upper;
+    shouted += upper;
+    if (run === undefined) run = [start, i, 1];
+    else run = [run[0], i, run[2] + 1];
+  }
+  if (run !== undefined) runs.push(run);
+  const long = runs.filter((r) => r[2] >= settings.shoutingRun);
+  const ratio = letters === 0 ? 0 : shouted / letters;
+  if (long.length === 0 && (letters < settings.minLetters || ratio <= settings.capsRatio))
+    return [];
+  const longest = runs.reduce<Run | undefined>(
+    (a, r) => (a === undefined || r[2] > a[2] ? r : a),
+    undefined,
+  );
+  const spans = long.length > 0 ? long : longest === undefined ? [] : [longest];
+  const all = ratio > 0.9 && letters >= 80;
+  return [
+    {
+      category: 'style.shouting',
+      severity: all ? 2 : 1,
+      description: `shouting: ${Math.round(ratio * 100)} % capitals${long.length > 0 ? `, ${long.length} run(s) of ${settings.shoutingRun}+ all-caps words` : ''}`,
+      evidence: spans.slice(0, 5).map(([s, e]) => evidence(text, s, e)),
+    },
+  ];
+}
+
+/** Length against `context.maxLength` (characters): over it a concern, over twice it a violation. */
+function lengthViolations(text: string, maxLength: unknown): Violation[] {
+  if (typeof maxLength !== 'number' || !Number.isFinite(maxLength) || maxLength <= 0) return [];
+  const limit = Math.floor(maxLength);
+  if (text.length <= limit) return [];
+  return [
+    {
+      category: 'style.length',
+      severity: text.length > 2 * limit ? 2 : 1,
+      description: `response is ${text.length} characters, over the maximum of ${limit}`,
+      evidence: [evidence(text, limit, Math.min(text.length, limit + 120))],
+    },
+  ];
+}
+
+const REFUSAL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:${REFUSAL_PATTERNS.join('|')})(?![\p{L}\p{N}_])`,
+  'giu',
+);
+const DISCLAIMER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:${AI_DISCLAIMER_PATTERNS.join('|')})(?![\p{L}\p{N}_])`,
+  'giu',
+);
+
+/** Boilerplate refusals and AI disclaimers: a style concern, not a violation. */
+function boilerplate(text: string, prose: string): Violation[] {
+  const normalised = prose.replace(/[’‘]/g, "'");
+  const out: Violation[] = [];
+  for (const [regex, category, description] of [
+    [REFUSAL, 'style.refusal', 'boilerplate refusal'],
+    [DISCLAIMER, 'style.ai_disclaimer', 'AI-disclaimer boilerplate'],
+  ] as const) {
+    const spans: EvidenceSpan[] = [];
+    regex.lastIndex = 0;
+    for (
+      let m = regex.exec(normalised);
+      m !== null && spans.length < 5;
+      m = regex.exec(normalised)
+    ) {
+      spans.push(evidence(text, m.index, m.index + m[0].length));
+    }
+    if (spans.length > 0) out.push({ category, severity: 1, description, evidence: spans });
+  }
+  return out;
+}
+
+const BANGS = /!{2,}/g;
+const SENTENCE_END = /[.!?]+(?=\s|$)/g;
+
+/** Runs of "!!!" or a response where most sentences end in "!". */
+function exclamations(text: string, prose: string): Violation[] {
+  if (!prose.includes('!')) return [];
+  const runs: [number, number][] = [];
+  BANGS.lastIndex = 0;
+  for (let m = BANGS.exec(prose); m !== null; m = BANGS.exec(prose)) {
+    if (m[0].length >= 3) runs.push([m.index, m.index + m[0].length]);
+  }
+  let sentences = 0;
+  let exclaimed = 0;
+  const first: [number, number][] = [];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(prose); m !== null; m = SENTENCE_END.exec(prose)) {
+    sentences++;
+    if (m[0].includes('!')) {
+      exclaimed++;
+      if (first.length < 5) first.push([m.index, m.index + m[0].length]);
+    }
+  }
+  const mostly = exclaimed >= 3 && exclaimed / sentences > 0.5;
+  if (runs.length === 0 && !mostly) return [];
+  return [
+    {
+      category: 'style.exclamation',
+      severity: 1,
+      description: `excessive exclamation marks (${exclaimed} of ${sentences} sentences${runs.length > 0 ? `, ${runs.length} run(s) of "!!!"` : ''})`,
+      evidence: (runs.length > 0 ? runs : first).slice(0, 5).map(([s, e]) => evidence(text, s, e)),
+    },
+  ];
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildFinding } from '../critics/finding.js';
+import type { Violation } from '../critics/types.js';
+import { InvalidRequestError } from '../orchestrator/errors.js';
+import type { CriticSpec } from '../orchestrator/types.js';
+import { engineConfigFromEnv } from './config.js';
+import { createEngine } from './engine.js';
+import { MemoryEvidenceRecorder, type EvidenceRecorder } from './evidence.js';
+
+const CONFIG = engineConfigFromEnv({});
+
+function violation(category: string, severity: number, text: string, output: string): Violation {
+  const start = output.indexOf(text);
+  return {
+    category,
+    severity,
+    description: `${category} found`,
+    evidence: [{ source: 'output', start, end: start + text.length, text }],
+  };
+}
+
+/** A critic flagging `word` in the output with `severity`. */
+function wordCritic(
+  name: string,
+  word: string,
+  severity: number,
+  extra: Partial<CriticSpec> = {},
+): CriticSpec {
+  return {
+    name,
+    ...extra,
+    evaluate: (input) =>
+      buildFinding(
+        input.modelResponse.includes(word)
+          ? [violation(`${name}.${word}`, severity, word, input.modelResponse)]
+          : [],
+        { clean: 'nothing found' },
+      ) as unknown as Record<string, unknown>,
+  };
+}
+
+const PANEL: CriticSpec[] = [
+  wordCritic('quick_safety', 'bomb', 3),
+  wordCritic('fairness_eval', 'always', 2),
+  wordCritic('style_checker', 'LOUD', 1),
+];
+
+describe('createEngine().evaluate()', () => {
+  it('allows a clean response and reports every critic', async () => {
+    const engine = createEngine({ critics: PANEL, config: CONFIG });
+    const result = await engine.evaluate({ input: 'hi', output: 'a calm answer' });
+    expect(result.decision).toBe('allow');
+    expect(result.escalation).toBeNull();
+    expect(result.reasons).toEqual([]);
+    expect(Object.keys(result.critics).sort()).toEqual([
+      'fairness_eval',
+      'quick_safety',
+      'style_checker',
+    ]);
+    expect(result.summary.success).toBe(3);
+    expect(result.degraded).toEqual([]);
+    expect(result.auditHash).toMatch(/^[0-9a-f]{64}$/);
+    await engine.close();
+  });
+
+  it('denies on a severe finding and names the critic, category and evidence span', async () => {
+    const engine = createEngine({ critics: PANEL, config: CONFIG });
+    const output = 'here is how to build a bomb';
+    const result = await engine.evaluate({ input: 'q', output });
+    expect(result.decision).toBe('deny');
+    const reason = result.reasons[0]!;
+    expect(reason).toMatchObject({
+      critic: 'quick_safety',
+      category: 'quick_safety.bomb',
+      severity: 3,
+    });
+    const span = reason.evidence[0]!;
+    expect(output.slice(span.start, span.end)).toBe('bomb');
+    await engine.close();
+  });
+
+  it('constrains on a violation below the deny threshold', async () => {
+    const engine = createEngine({ critics: PANEL, config: CONFIG });
+    const result = await engine.evaluate({ input: 'q', output: 'they always do that' });
+    expect(result.decision).toBe('constrained_allow');
+    await engine.close();
+  });
+
+  it('denies when a closed-failure critic fails, and lists it as degraded', async () => {
+    const engine = createEngine({
+      critics: [
+        ...PANEL,
+        {
+          name: 'secrets_scan',
+          failureMode: 'closed',
+          maxRetries: 0,
+          evaluate: () => {
+            throw new Error('scanner crashed');
+          },
+        },
+      ],
+      config: CONFIG,
+    });
+    const result = await engine.evaluate({ input: 'q', output: 'fine' });
+    expect(result.decision).toBe('deny');
+    expect(result.degraded).toEqual(['secrets_scan']);
+    expect(result.critics['secrets_scan']?.status).toBe('error');
+    await engine.close();
+  });
+
+  it('gives identical audit hashes for identical requests and different ones when a finding changes', async () => {
+    const engine = createEngine({ critics: PANEL, config: CONFIG });
+    const a = await engine.evaluate({ input: 'q', output: 'they always do that', traceId: 'one' });
+    const b = await engine.evaluate({ input: 'q', output: 'they always do that', traceId: 'two' });
+    const c = await engine.evaluate({ input: 'q', output: 'they always do that LOUD' });
+    expect(a.auditHash).toBe(b.auditHash);
+    expect(c.auditHash).not.toBe(a.auditHash);
+    await engine.close();
+  });
+
+  it('hands one evidence record per executed critic to the recorder and emits the decision', async () => {
+    const recorder = new MemoryEvidenceRecorder();
+    const engine = createEngine({
+      critics: [...PANEL, wordCritic('deep_analysis', 'bomb', 3)],
+      config: CONFIG,
+      recorder,
+    });
+    const seen: string[] = [];
+    engine.on('decision', (result) => seen.push(result.decision));
+    const result = await engine.evaluate({ input: 'q', output: 'calm' });
+    // deep_analysis is ON_VIOLATION and gated here: no evidence record for it.
+    expect(result.critics['deep_analysis']?.status).toBe('gated');
+    const evidence = recorder.evidence(result.traceId);
+    expect(evidence.map((e) => e.critic).sort()).toEqual([
+      'fairness_eval',
+      'quick_safety',
+      'style_checker',
+    ]);
+    expect(evidence.every((e) => e.traceId === result.traceId)).toBe(true);
+    expect(seen).toEqual(['allow']);
+    await engine.close();
+  });
+
+  it('keeps the decision when the recorder fails, and logs the failure', async () => {
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
+    const failing: EvidenceRecorder = {
+      record: () => Promise.reject(new Error('disk full')),
+    };
+    const engine = createEngine({ critics: PANEL, config: CONFIG, recorder: failing, logger });
+    const result = await engine.evaluate({ input: 'q', output: 'calm' });
+    expect(result.decision).toBe('allow');
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ err: 'disk full' }),
+      'Evidence recorder failed; the decision stands',
+    );
+    await engine.close();
+  });
+
+  it.each([
+    ['a non-string input', { input: 42, output: 'x' }, 'input'],
+    ['a non-string output', { input: 'x', output: null }, 'output'],
+    ['a malformed context', { input: 'x', output: 'y', context: 'high' }, 'context'],
+    [
+      'a bad risk tier',
+      { input: 'x', output: 'y', context: { riskTier: 'extreme' } },
+      'context.riskTier',
+    ],
+    ['an unknown field', { input: 'x', output: 'y', prompt: 'z' }, 'request'],
+    ['an empty traceId', { input: 'x', output: 'y', traceId: '' }, 'traceId'],
+  ])('rejects %s with a typed error naming the field', async (_label, request, field) => {
+    const engine = createEngine({ critics: PANEL, config: CONFIG });
+    const error = await engine.evaluate(request as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).field).toBe(field);
+    // The engine keeps serving.
+    expect((await engine.evaluate({ input: 'a', output: 'b' })).decision).toBe('allow');
+    await engine.close();
+  });
+
+  it('rejects text over the configured maximum, naming the field and the limit', async () => {
+    const engine = createEngine({
+      critics: PANEL,
+      config: engineConfigFromEnv({ ELEANOR_MAX_TEXT_CHARS: '10' }),
+    });
+    const error = await engine
+      .evaluate({ input: 'short', output: 'x'.repeat(11) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).field).toBe('output');
+    expect((error as Error).message).toContain('at most 10 characters');
+    await engine.close();
+  });
+
+  it('reads its configuration from the env it is given, warning about bad values', () => {
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
+    const engine = createEngine({
+      critics: PANEL,
+      env: { ELEANOR_ORCHESTRATOR_MAX_CONCURRENT: 'lots', ELEANOR_MAX_TEXT_CHARS: '500' },
+      logger,
+    });
+    expect(engine.config.maxTextChars).toBe(500);
+    expect(engine.config.orchestrator.config.maxConcurrent).toBe(10);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.objectContaining({ variable: 'ELEANOR_ORCHESTRATOR_MAX_CONCURRENT' }),
+      expect.stringContaining('ELEANOR_ORCHESTRATOR_MAX_CONCURRENT'),
+    );
+    expect(engine.configVersion).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

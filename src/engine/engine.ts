@@ -1,0 +1,203 @@
+/**
+ * `createEngine().evaluate()`: runs the critic panel through the production orchestrator and
+ * turns its findings into one governed decision, with evidence records and a decision event.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding } from '../critics/types.js';
+import { auditHash, canonicalJson } from '../decision/audit-hash.js';
+import { decide } from '../decision/aggregate.js';
+import type { CriticPolicy } from '../decision/types.js';
+import { InvalidRequestError, errorMessage } from '../orchestrator/errors.js';
+import { Emitter, type Disposable, type Listener } from '../orchestrator/events.js';
+import { silentLogger } from '../orchestrator/logger.js';
+import { createOrchestrator, type Orchestrator } from '../orchestrator/orchestrator.js';
+import { orchestratorOptionsFromConfig } from '../orchestrator/config.js';
+import type {
+  CriticResult,
+  CriticSpec,
+  Logger,
+  OrchestratorOptions,
+  RunOptions,
+} from '../orchestrator/types.js';
+import { Status } from '../orchestrator/vocabulary.js';
+import { engineConfigFromEnv, type EngineConfig } from './config.js';
+import { defaultPanel } from './default-panel.js';
+import { MemoryEvidenceRecorder, type EvidenceRecord, type EvidenceRecorder } from './evidence.js';
+import { requestChecker, type RequestChecker } from './request.js';
+import type { EvaluateRequest, EvaluationResult } from './types.js';
+
+export interface EngineOptions {
+  /** The panel. @default the default panel for the configuration */
+  critics?: readonly CriticSpec[];
+  /** @default read once from `env` */
+  config?: EngineConfig;
+  /** Where the configuration is read when `config` is absent. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Orchestrator options that override the configuration (limits, hooks, clock …). */
+  orchestrator?: Partial<Omit<OrchestratorOptions, 'critics'>>;
+  /** @default an in-memory recorder of the last 1000 evaluations */
+  recorder?: EvidenceRecorder;
+  logger?: Logger;
+}
+
+export interface EngineEvents {
+  decision: EvaluationResult;
+}
+
+export interface Engine {
+  readonly orchestrator: Orchestrator;
+  readonly config: EngineConfig;
+  /** Identifies the configuration and panel (name@version of every critic). */
+  readonly configVersion: string;
+  readonly recorder: EvidenceRecorder;
+  /** Evaluates one model response. Rejects only for a malformed request, overload or close. */
+  evaluate(request: EvaluateRequest, options?: RunOptions): Promise<EvaluationResult>;
+  on<K extends keyof EngineEvents>(event: K, listener: Listener<EngineEvents[K]>): Disposable;
+  close(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  return new DecisionEngine(options);
+}
+
+class DecisionEngine implements Engine {
+  readonly orchestrator: Orchestrator;
+  readonly config: EngineConfig;
+  readonly configVersion: string;
+  readonly recorder: EvidenceRecorder;
+  private readonly logger: Logger;
+  private readonly check: RequestChecker;
+  private readonly policies: Record<string, CriticPolicy>;
+  private readonly decisions: Emitter<EvaluationResult>;
+
+  constructor(options: EngineOptions) {
+    this.config = options.config ?? engineConfigFromEnv(options.env ?? process.env);
+    this.logger = options.logger ?? options.orchestrator?.logger ?? silentLogger;
+    for (const warning of this.config.warnings) {
+      this.logger.warn(warning, `${warning.variable}: ${warning.message}`);
+    }
+    const critics = options.critics ?? defaultPanel(this.config);
+    this.orchestrator = createOrchestrator({
+      ...orchestratorOptionsFromConfig(this.config.orchestrator.config),
+      logger: this.logger,
+      ...options.orchestrator,
+      critics,
+    });
+    this.policies = Object.fromEntries(
+      this.orchestrator.critics.map((c) => [c.name, { failureMode: c.failureMode }]),
+    ) as Record<string, CriticPolicy>;
+    this.configVersion = versionOf(this.config, this.orchestrator);
+    this.recorder = options.recorder ?? new MemoryEvidenceRecorder();
+    this.check = requestChecker(this.config.maxTextChars);
+    this.decisions = new Emitter((error) => {
+      this.logger.warn({ err: errorMessage(error) }, 'Decision listener failed; continuing');
+    });
+  }
+
+  async evaluate(request: EvaluateRequest, options?: RunOptions): Promise<EvaluationResult> {
+    const checked = this.check(request);
+    const report = await this.orchestrator.run(
+      {
+        inputText: checked.input,
+        modelResponse: checked.output,
+        ...(checked.context === undefined ? {} : { context: checked.context }),
+        ...(checked.traceId === undefined ? {} : { traceId: checked.traceId }),
+      },
+      options,
+    );
+    const outcome = decide({ results: report.results, policies: this.policies });
+    const result: EvaluationResult = {
+      traceId: report.traceId,
+      decision: outcome.decision,
+      escalation: outcome.escalation,
+      dissent: outcome.dissent,
+      reasons: outcome.reasons,
+      critics: report.results,
+      summary: report.summary,
+      auditHash: auditHash({
+        request: { input: checked.input, output: checked.output, context: checked.context ?? {} },
+        configVersion: this.configVersion,
+        outcome,
+        results: report.results,
+      }),
+      degraded: outcome.degraded,
+    };
+    await this.record(result);
+    if (this.decisions.active) this.decisions.emit(result);
+    return result;
+  }
+
+  on<K extends keyof EngineEvents>(event: K, listener: Listener<EngineEvents[K]>): Disposable {
+    if ((event as string) !== 'decision') {
+      throw new InvalidRequestError('event', "'decision'", event);
+    }
+    return this.decisions.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.orchestrator.close();
+    await this.recorder.close?.();
+    this.decisions.clear();
+  }
+
+  private async record(result: EvaluationResult): Promise<void> {
+    try {
+      await this.recorder.record(evidenceOf(result), result);
+    } catch (error) {
+      this.logger.error(
+        { traceId: result.traceId, err: errorMessage(error) },
+        'Evidence recorder failed; the decision stands',
+      );
+    }
+  }
+}
+
+/** One evidence record per executed (not gated) critic. */
+function evidenceOf(result: EvaluationResult): EvidenceRecord[] {
+  const recordedAt = Date.now();
+  const records: EvidenceRecord[] = [];
+  for (const r of Object.values(result.critics)) {
+    if (r.status === Status.GATED) continue;
+    records.push(evidenceRecord(result.traceId, r, recordedAt));
+  }
+  return records;
+}
+
+function evidenceRecord(traceId: string, r: CriticResult, recordedAt: number): EvidenceRecord {
+  const finding = r.output as Partial<Finding>;
+  const record: EvidenceRecord = {
+    traceId,
+    critic: r.critic,
+    status: r.status,
+    stage: r.stage,
+    priority: r.priority,
+    retryCount: r.retryCount,
+    durationMs: r.durationMs,
+    queueTimeMs: r.queueTimeMs,
+    severity: typeof finding.severity === 'number' ? finding.severity : 0,
+    violation: finding.violation === true,
+    violations: Array.isArray(finding.violations) ? finding.violations : [],
+    justification: typeof finding.justification === 'string' ? finding.justification : '',
+    fromCache: r.fromCache === true,
+    degraded: r.degraded === true,
+    validationErrors: r.validationErrors,
+    recordedAt,
+  };
+  if (r.error !== undefined) record.error = r.error;
+  return record;
+}
+
+/** A short stable id of the effective configuration and panel. */
+function versionOf(config: EngineConfig, orchestrator: Orchestrator): string {
+  const material = canonicalJson({
+    orchestrator: config.orchestrator.config,
+    maxTextChars: config.maxTextChars,
+    judge:
+      config.judge === undefined
+        ? null
+        : { baseUrl: config.judge.baseUrl, model: config.judge.model },
+    moderation: config.moderation === undefined ? null : { baseUrl: config.moderation.baseUrl },
+    critics: orchestrator.critics.map((c) => `${c.name}@${c.version}`),
+  });
+  return createHash('sha256').update(material).digest('hex').slice(0, 16);
+}
