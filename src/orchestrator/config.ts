@@ -1,6 +1,6 @@
 /**
  * Eleanor's configuration: defaults, overridden by a JSON file, overridden by the environment.
- * The core never reads `process.env`: the edge (CLI, server) passes the environment in. Bad
+ * The core never reads the process environment: the edge (CLI, server) passes it in. Bad
  * values never throw; they produce a {@link ConfigWarning} and the lower layer's value is kept.
  */
 import { z } from 'zod';
@@ -226,7 +226,7 @@ function resolveField<K extends ConfigKey>(
  * {@link DEFAULT_CONFIG}. A variable set to the empty string counts as unset. A bad value (in
  * the environment or the file) becomes a warning, and the lower layer's value is kept.
  *
- * @param env - the environment, e.g. `process.env` (read only at the edge)
+ * @param env - the environment variables, read only at the edge and passed in
  * @param file - settings from a config file, e.g. from {@link configFromFile}
  */
 export function configFromEnv(
