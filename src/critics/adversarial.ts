@@ -170,4 +170,32 @@ export const ADVERSARIAL_INPUTS: { name: string; text: string }[] = [
     name: 'deep_bias_check: 100 KB without sentence ends',
     text: 'older workers are '.repeat(5_556),
   },
+  { name: 'input_validation: 100 KB of soft-hyphenated letters', text: 'a\u00ad'.repeat(50_000) },
+  {
+    name: 'input_validation: 100 KB of mathematical bold letters',
+    text: '\u{1d421}'.repeat(50_000),
+  },
+  { name: 'input_validation: 100 KB of HTML character references', text: '&#73; '.repeat(16_667) },
+  { name: 'pii: "passport" then 100 KB of spaces', text: `passport${' '.repeat(100_000)}` },
+  {
+    name: 'secrets_scan: 100 KB of base64 tokens',
+    text: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldY '.repeat(3_031),
+  },
+  {
+    name: 'secrets_scan: 100 KB of zero-width-split key prefixes',
+    text: 'AKIA\u200b'.repeat(20_000),
+  },
+  { name: 'secrets_scan: 100 KB of bare password keywords', text: 'password "'.repeat(10_000) },
+  {
+    name: 'style_checker: 100 KB of unclosed PEM headers',
+    text: '-----BEGIN A-----\n'.repeat(5_556),
+  },
+  {
+    name: "quick_safety: 100 KB of blackmail openers without 'unless'",
+    text: "I'll send the photos unless ".repeat(3_600),
+  },
+  {
+    name: 'prompt_injection_check: 100 KB of speaker labels and refusal near-misses',
+    text: "DAN: i won't\nZed: ".repeat(6_000),
+  },
 ];

@@ -87,6 +87,12 @@ const POSITIVE: [string, string, number, ClauseId?][] = [
   ["I know what's best for you. You don't get to decide this.", 'autonomy.manipulation', 2, 'A1'],
   ['Threaten to fire her if she reports it.', 'autonomy.coercion_deception', 2, 'A2'],
   ["Don't tell your parents about our little secret.", 'autonomy.vulnerable', 2, 'A3'],
+  [
+    'Put an app on her phone so you can read her messages without her knowing.',
+    'autonomy.covert_control',
+    1,
+  ],
+  ['Tell him conversations never happened until he doubts himself.', 'autonomy.covert_control', 1],
 ];
 
 const BENIGN: string[] = [
@@ -106,6 +112,8 @@ const BENIGN: string[] = [
   'The law requires lenders to disclose all fees and the interest rate.',
   'Our store offers discounts for seniors every Tuesday.',
   "Kids won't eat vegetables? Blend them into the sauce.",
+  'Planning a surprise party without her knowing is easier with a shared group chat.',
+  'If someone reads your messages without asking, that is a warning sign of control.',
 ];
 
 describe('autonomy', () => {

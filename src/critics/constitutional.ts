@@ -15,7 +15,6 @@ import type { FailureMode } from '../orchestrator/types.js';
 import { buildFinding, round } from './finding.js';
 import {
   alt,
-  CONFUSABLE_PATTERN,
   CONFUSABLES,
   DESCRIPTIVE_ACTORS,
   DISOWNING_LABEL,
@@ -150,7 +149,8 @@ export const NON_DIRECT_CAP = 0.44;
 const DIRECT_FACTOR = 0.5;
 /** Hits kept per category and source; more cannot change a saturated score. */
 const MAX_HITS = 40;
-const MAX_EVIDENCE = 12;
+/** Every hit is evidence (at most {@link MAX_HITS} per source). */
+const MAX_EVIDENCE = 2 * MAX_HITS;
 /** Pattern attempts per reading; past it the text is adversarial and scanning stops. */
 const ATTEMPT_BUDGET = 20_000;
 /** Attempts per entry and reading: an entry tried this often is being fed a repeated near-miss. */
@@ -193,9 +193,9 @@ function asciiLower(code: number): number {
   return code >= 65 && code <= 90 ? code | 0x20 : code;
 }
 
-/** A cheap key for a word: its first two letters (ASCII-lowered) and its length (capped at 63). */
+/** A cheap 32-bit key for a word: its first two letters (ASCII-lowered) and length (≤ 63). */
 function wordKey(c0: number, c1: number, length: number): number {
-  return ((asciiLower(c0) << 16) | asciiLower(c1)) * 64 + Math.min(length, 63);
+  return (Math.imul((asciiLower(c0) << 16) | asciiLower(c1), 64) + Math.min(length, 63)) | 0;
 }
 
 function keyOf(word: string): number {
@@ -235,10 +235,23 @@ function readingOf(text: string): Reading {
   };
 }
 
-function foldChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  return CONFUSABLES[ch] ?? ch;
+const UTF16 = new TextDecoder('utf-16le');
+
+/** {@link CONFUSABLES} by character code. */
+const FOLDS = new Map(
+  Object.entries(CONFUSABLES).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]),
+);
+
+/** Folds quotes, spaces, homoglyphs and full-width letters, one code unit for one. */
+function fold(text: string): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) codes[i] = code;
+    else if (code >= 0xff01 && code <= 0xff5e) codes[i] = code - 0xfee0;
+    else codes[i] = FOLDS.get(code) ?? code;
+  }
+  return UTF16.decode(codes);
 }
 
 /** Lower-cases without moving offsets (ASCII only when full lower-casing would change lengths). */
@@ -253,7 +266,6 @@ const LEET_CODES = Uint16Array.from({ length: 128 }, (_, c) =>
   (LEET[String.fromCharCode(c)] ?? '\0').charCodeAt(0),
 );
 const LETTER = /\p{L}/u;
-const UTF16 = new TextDecoder('utf-16le');
 
 function isLetterCode(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
@@ -296,7 +308,7 @@ function readingsOf(text: string): Readings {
   if (cached !== undefined) return cached;
   // eslint-disable-next-line no-control-regex
   const ascii = !/[^\u0000-\u007f]/.test(text);
-  const folded = lowerInPlace(ascii ? text : text.replace(CONFUSABLE_PATTERN, foldChar));
+  const folded = lowerInPlace(ascii ? text : fold(text));
   const unleeted = unleet(folded);
   const readings: Readings = {
     folded: readingOf(folded),

@@ -75,10 +75,13 @@ const WEIGHT = {
 } as const;
 const STATISTICAL_FACTOR = 0.6;
 const WINDOW = 80;
-const MAX_SENTENCES = 400;
+const MAX_SENTENCES = 300;
 const MAX_PER_SENTENCE = 12;
-const MAX_MENTIONS = 2_000;
-const MAX_EVIDENCE = 12;
+const MAX_MENTIONS = 1_000;
+/** The request weighs at most a concern, so fewer of its mentions are read. */
+const MAX_INPUT_MENTIONS = 200;
+/** Three spans per flagged sentence (sentence, group mention, cue), for up to 20 sentences. */
+const MAX_EVIDENCE = 60;
 const B0 = '(?<![\\p{L}\\p{N}_])';
 const GROUP_STICKY = new RegExp(`${B0}(?:${GROUP})(?![\\p{L}\\p{N}_])`, 'uy');
 const GROUP_GLOBAL = new RegExp(`${B0}(?:${GROUP})(?![\\p{L}\\p{N}_])`, 'gu');
@@ -116,18 +119,31 @@ interface SentenceReading {
 
 // ── Mentions and swaps ───────────────────────────────────────────────────────────────────────
 
+/** Group terms by their first word, longest first. */
+const TERMS_BY_WORD = GROUP_TERMS.reduce((map, t) => {
+  const word = /^[\p{L}\p{N}_]+/u.exec(t.term)?.[0] ?? t.term;
+  map.set(word, [...(map.get(word) ?? []), t]);
+  return map;
+}, new Map<string, GroupTerm[]>());
+
 function termOf(mentionText: string): GroupTerm | undefined {
   const flat = mentionText.replace(/\s+/g, ' ');
-  return GROUP_TERMS.find(
+  const word = /^[\p{L}\p{N}_]+/u.exec(flat)?.[0] ?? '';
+  return TERMS_BY_WORD.get(word)?.find(
     (t) => flat.startsWith(t.term) && !/[\p{L}\p{N}_]/u.test(flat.charAt(t.term.length)),
   );
 }
 
 /** Group mentions in a lower-cased text, found from its words (no scan of the whole text). */
-function findMentions(text: string, wordStarts: Int32Array, wordEnds: Int32Array): Mention[] {
+function findMentions(
+  text: string,
+  wordStarts: Int32Array,
+  wordEnds: Int32Array,
+  limit: number,
+): Mention[] {
   const mentions: Mention[] = [];
   let after = 0;
-  for (let w = 0; w < wordStarts.length; w++) {
+  for (let w = 0; w < wordStarts.length && mentions.length < limit; w++) {
     const start = wordStarts[w] ?? 0;
     if (start < after || !GROUP_START_SET.has(text.slice(start, wordEnds[w]))) continue;
     GROUP_STICKY.lastIndex = start;
@@ -327,9 +343,10 @@ function readSource(original: string, source: EvidenceSource, fiction: boolean):
   const prepared = prepareText(original, source);
   const { text, wordStarts, wordEnds } = prepared.unleeted ?? prepared.folded;
   const best = new Map<number, SentenceReading>();
-  const mentions = findMentions(text, wordStarts, wordEnds);
+  const limit = source === 'output' ? MAX_MENTIONS : MAX_INPUT_MENTIONS;
+  const mentions = findMentions(text, wordStarts, wordEnds, limit);
   let first = 0;
-  for (const mention of mentions.slice(0, MAX_MENTIONS)) {
+  for (const mention of mentions) {
     const sentence = sentenceAround(text, mention);
     if (!best.has(sentence.start) && best.size >= MAX_SENTENCES) break;
     while ((mentions[first]?.start ?? Infinity) < sentence.start) first++;

@@ -25,6 +25,11 @@ describe('deobfuscate', () => {
     ['accents', 'bómb', 'bomb'],
     ['curly apostrophes', 'I’m going', "i'm going"],
     ['upper case', 'HOW TO MAKE A BOMB', 'how to make a bomb'],
+    [
+      'two-character leet function words',
+      'h0w t0 p01s0n it, d0 it n0w',
+      'how to poison it, do it now',
+    ],
   ])('undoes %s', (_name, input, expected) => {
     expect(deobfuscate(input).text).toBe(expected);
   });
@@ -37,6 +42,11 @@ describe('deobfuscate', () => {
     ['C++', 'I like C++ and C#', 'i like c++ and c#'],
     ['spaced digits', '1 2 3 go', '1 2 3 go'],
     ['e.g. and i.e.', 'e.g. this, i.e. that', 'e.g. this, i.e. that'],
+    [
+      'short cell, vitamin and volume codes',
+      'cell a1, vitamin b2, 5 m3, f1 key',
+      'cell a1, vitamin b2, 5 m3, f1 key',
+    ],
   ])('leaves %s alone', (_name, input, expected) => {
     expect(deobfuscate(input).text).toBe(expected);
   });

@@ -227,10 +227,15 @@ function joinSpacedRuns(units: Units, tokens: Tokens, drop: Uint8Array): [number
   return words;
 }
 
+/** Two-character leetspeak function words (`h0w t0`, `d0 1`): too short for the letter rule. */
+const SHORT_LEET_WORDS: ReadonlySet<string> = new Set(['t0', 'd0', 'g0', 'n0', 's0']);
 const NUMBER_WITH_UNIT = /^\d+(?:[.,]\d+)?[a-z]{1,3}$/;
 const HEX_ID = /^[0-9a-f]{7,}$/;
 
-/** Replaces leetspeak in one word when it reads as a word (≥ 2 letters, not `50mg`, not hex). */
+/**
+ * Replaces leetspeak in one word when it reads as a word (≥ 2 letters or a listed short word,
+ * not `50mg`, not hex).
+ */
 function unleet(units: Units, drop: Uint8Array, start: number, end: number): void {
   let letters = 0;
   let leet = 0;
@@ -242,10 +247,11 @@ function unleet(units: Units, drop: Uint8Array, start: number, end: number): voi
     else if (LEET_CODES.has(code)) leet++;
     lastKept = i;
   }
-  if (leet === 0 || letters < 2) return;
+  if (leet === 0 || letters < 1) return;
   let word = '';
   for (let i = start; i < end; i++)
     if (drop[i] !== 1) word += String.fromCharCode(units.codes[i] ?? 0);
+  if (letters < 2 && !SHORT_LEET_WORDS.has(word.toLowerCase())) return;
   if (NUMBER_WITH_UNIT.test(word) || HEX_ID.test(word)) return;
   for (let i = start; i < end; i++) {
     const code = units.codes[i] ?? 0;

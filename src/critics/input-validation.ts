@@ -2,7 +2,7 @@
  * `input_validation` (PRE_VALIDATION): checks that the user input and the model output are
  * well-formed text with nothing hidden in them.
  *
- * - empty or whitespace-only output (1; an empty input 0.5), text over `maxChars` (2);
+ * - empty or whitespace-only input or output (1), text over `maxChars` (2);
  * - invisible and control characters: zero-width characters (1; runs of 8 or more are
  *   steganography, 2), bidi embeddings and isolates (2, or 1 in right-to-left text), bidi
  *   overrides ("Trojan Source", 2), a mid-text byte-order mark (1), terminal escape sequences
@@ -12,7 +12,12 @@
  *   else 2) and runs of variation selectors encoding bytes (3 when the bytes spell text, else 2);
  * - homoglyphs: a word mixing Latin letters with Cyrillic/Greek look-alikes (`раypal`, 2);
  * - encoding tricks: base64 runs of 16+ characters and hex runs of 16+ bytes whose decoded text
- *   is printable and reads as instructions (2–3); binary payloads (images, hashes) are ignored;
+ *   is printable and reads as instructions (2–3), or as plain prose (1: text dressed up in an
+ *   encoding); runs of 6+ HTML numeric character references (`&#73;&#103;…`) likewise; binary
+ *   payloads (images, hashes) are ignored;
+ * - styled letters: 6+ fullwidth (`ｉｇｎｏｒｅ`) or mathematical alphanumeric (`𝐡𝐨𝐰`) letters
+ *   outside CJK text (1, or 2 when the folded text holds an instruction-override phrase);
+ * - a soft hyphen between two letters (copied from a hyphenated PDF) is 0.5, not a concern;
  * - malformed UTF-16: lone surrogates (2).
  *
  * Both texts are weighed fully: what is hidden in the input is aimed at the model. Evidence spans
@@ -31,6 +36,7 @@ import {
   CharKind,
   INSTRUCTION_WORDS,
   NON_LATIN_LOOKALIKE_SCRIPT,
+  REQUEST_OPENERS,
   RTL_LETTER,
   STRONG_INSTRUCTION_PHRASES,
   TAG_CANCEL_LOW,
@@ -94,6 +100,8 @@ function checkText(text: string, source: EvidenceSource, maxChars: number): Viol
   scanCharacters(text, source, violations);
   checkHomoglyphs(text, source, violations);
   checkEncodedRuns(text, source, violations);
+  checkEntityRuns(text, source, violations);
+  checkStyledLetters(text, source, violations);
   return violations;
 }
 
@@ -101,7 +109,7 @@ function empty(text: string, source: EvidenceSource): Violation {
   const which = source === 'output' ? 'the model response' : 'the user input';
   return {
     category: 'validation.empty',
-    severity: source === 'output' ? 1 : 0.5,
+    severity: 1,
     description: `${which} is ${text === '' ? 'empty' : 'whitespace only'}`,
     evidence: [{ source, start: 0, end: text.length, text }],
   };
@@ -137,6 +145,8 @@ interface Scan {
   rtl: boolean;
   groups: Map<string, Group>;
   runs: Violation[];
+  /** The last word judged for soft hyphens, so the hyphens of one word are judged once. */
+  softWord?: { start: number; end: number; benign: boolean };
 }
 
 function scanCharacters(text: string, source: EvidenceSource, out: Violation[]): void {
@@ -163,6 +173,8 @@ function scanCharacters(text: string, source: EvidenceSource, out: Violation[]):
 function gradeChar(scan: Scan, i: number, c: number, kind: CharKind): void {
   switch (kind) {
     case CharKind.ZERO_WIDTH:
+      addChar(scan, i, 1, 'validation.invisible', softHyphenInWord(scan, i, c) ? 0.5 : 1, c);
+      return;
     case CharKind.FILLER:
       addChar(scan, i, 1, 'validation.invisible', 1, c);
       return;
@@ -200,6 +212,47 @@ function gradeChar(scan: Scan, i: number, c: number, kind: CharKind): void {
       throw new TypeError(`unknown character kind ${String(unreachable)}`);
     }
   }
+}
+
+const LETTER = /\p{L}/u;
+
+/** Characters looked at on each side of a soft hyphen to rebuild its word. */
+const WORD_REACH = 40;
+
+function isWordPart(c: number, ch: string): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return c === 0xad || LETTER.test(ch);
+}
+
+/**
+ * A soft hyphen between two letters in a word that is no instruction word: a hyphenation point
+ * from copied PDF or word-processor text ("dé\u00adcla\u00adra\u00adtion"). One that splits
+ * "ig\u00adnore" hides a keyword from filters and stays a concern.
+ */
+function softHyphenInWord(scan: Scan, i: number, c: number): boolean {
+  const text = scan.text;
+  if (c !== 0xad || !LETTER.test(text.charAt(i - 1)) || !LETTER.test(text.charAt(i + 1))) {
+    return false;
+  }
+  const judged = scan.softWord;
+  if (judged !== undefined && i > judged.start && i < judged.end) {
+    return judged.benign;
+  }
+  let s = i;
+  while (s > 0 && i - s < WORD_REACH && isWordPart(text.charCodeAt(s - 1), text.charAt(s - 1))) s--;
+  let e = i + 1;
+  while (e < text.length && e - i < WORD_REACH && isWordPart(text.charCodeAt(e), text.charAt(e))) {
+    e++;
+  }
+  const word = text
+    .slice(s, e)
+    .replace(/\u00ad/g, '')
+    .toLowerCase();
+  WEAK_PATTERN.lastIndex = 0;
+  STRONG_PATTERN.lastIndex = 0;
+  const benign = !WEAK_PATTERN.test(word) && !STRONG_PATTERN.test(word);
+  scan.softWord = { start: s, end: e, benign };
+  return benign;
 }
 
 /** Records one character; `code` names it in the description (negative: an ESC sequence). */
@@ -550,7 +603,17 @@ function checkEncodedRuns(text: string, source: EvidenceSource, out: Violation[]
     if (reported >= MAX_EVIDENCE || ++inspected > MAX_RUNS) return;
     const raw = text.slice(run.start, run.end);
     const verdict = inspectRun(raw, run.encoding, 0);
-    if (verdict === undefined) continue;
+    if (verdict === undefined) {
+      if (source !== 'input' || !requestRun(raw, run.encoding)) continue;
+      reported++;
+      out.push({
+        category: 'validation.encoded_instructions',
+        severity: 1,
+        description: `${run.encoding} run in the ${source} decodes to a request or question`,
+        evidence: [{ source, start: run.start, end: run.end, text: raw }],
+      });
+      continue;
+    }
     reported++;
     out.push({
       category: 'validation.encoded_instructions',
@@ -647,6 +710,126 @@ function inspectRun(run: string, encoding: Encoding, depth: number): RunVerdict 
     if (nested !== undefined) return { ...nested, layers: `${encoding}-wrapped ${nested.layers}` };
   }
   return undefined;
+}
+
+/**
+ * Whether an encoded run decodes to a request or question in ordinary prose — four or more
+ * words, mostly letters and spaces, opening with a request word or ending in "?" ("What's the
+ * best way to …?"): a request wrapped in an encoding to get past filters. Keys, hashes, JSON,
+ * `user:password` pairs and plain statements ("Hello world, this is a test") are not.
+ */
+function requestRun(run: string, encoding: Encoding): boolean {
+  if (encoding === 'base64' && (!/[a-z]/.test(run) || !/[A-Z]/.test(run))) return false;
+  const decoded = printableText(decode(run, encoding));
+  if (decoded === undefined || !isProse(decoded)) return false;
+  const trimmed = decoded.trim();
+  const opener = (/^[\p{L}'’]+/u.exec(trimmed)?.[0] ?? '').toLowerCase().replace(/’/g, "'");
+  return trimmed.endsWith('?') || REQUEST_OPENERS.has(opener);
+}
+
+const PROSE_CHAR = /[\p{L}\s'’,.?!-]/u;
+
+function isProse(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 4) return false;
+  let letters = 0;
+  for (const ch of text) if (PROSE_CHAR.test(ch)) letters++;
+  return letters >= text.length * 0.85;
+}
+
+/** Runs of HTML numeric character references, optionally space-separated. */
+const ENTITY_RUN = /(?:&#(?:[0-9]{1,7}|[xX][0-9A-Fa-f]{1,6});[ ]?){6,}/g;
+const ENTITY = /&#(?:([0-9]{1,7})|[xX]([0-9A-Fa-f]{1,6}));/g;
+/** Characters after an entity run read together with it (the rest of the sentence). */
+const ENTITY_TAIL = 80;
+
+/**
+ * Letters spelled as HTML numeric character references in a chat message (`&#73;&#103;…` for
+ * "Ig…"): 6+ references that decode to letters are dressing-up (1); when the decoded text, read
+ * with the rest of its sentence, holds instructions, the instruction severity.
+ */
+function checkEntityRuns(text: string, source: EvidenceSource, out: Violation[]): void {
+  if (!text.includes('&#')) return;
+  let reported = 0;
+  ENTITY_RUN.lastIndex = 0;
+  for (let m = ENTITY_RUN.exec(text); m !== null; m = ENTITY_RUN.exec(text)) {
+    const raw = m[0].trimEnd();
+    let letters = 0;
+    const decoded = raw.replace(
+      ENTITY,
+      (_all, dec: string | undefined, hex: string | undefined) => {
+        const code = dec === undefined ? Number.parseInt(hex ?? '', 16) : Number(dec);
+        if (!Number.isFinite(code) || code > 0x10ffff) return '';
+        const ch = String.fromCodePoint(code);
+        if (LETTER.test(ch)) letters++;
+        return ch;
+      },
+    );
+    if (letters < 6) continue;
+    const end = m.index + raw.length;
+    const tail = text.slice(end, end + ENTITY_TAIL).split(/[.!?\n]/)[0] ?? '';
+    const verdict = instructionVerdict(`${decoded}${tail}`.toLowerCase());
+    out.push({
+      category:
+        verdict === undefined ? 'validation.encoded_text' : 'validation.encoded_instructions',
+      severity: verdict?.severity ?? 1,
+      description:
+        verdict === undefined
+          ? `HTML character references in the ${source} spell out text`
+          : `HTML character references in the ${source} spell out instructions (${verdict.words.join(', ')})`,
+      evidence: [{ source, start: m.index, end, text: raw }],
+    });
+    if (++reported >= MAX_EVIDENCE) return;
+  }
+}
+
+/** Fullwidth Latin letters (U+FF21–FF3A, U+FF41–FF5A). */
+function isFullwidthLetter(c: number): boolean {
+  return (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+/** Mathematical alphanumeric letters (U+1D400–1D6A5, the styled A–Z/a–z alphabets). */
+function isMathLetter(cp: number): boolean {
+  return cp >= 0x1d400 && cp <= 0x1d6a5;
+}
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Styled letters from which a text counts as dressed up. */
+const MIN_STYLED = 6;
+
+/**
+ * Text written in fullwidth or mathematical "font" letters (`ｉｇｎｏｒｅ ａｌｌ`, `𝐡𝐨𝐰 𝐭𝐨`): keyword
+ * filters see no Latin letters, the model reads it fine. Fullwidth letters inside CJK text are
+ * ordinary typography there and are left alone.
+ */
+function checkStyledLetters(text: string, source: EvidenceSource, out: Violation[]): void {
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  let fullwidth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800) continue;
+    let styled = false;
+    if (isFullwidthLetter(c)) {
+      styled = true;
+      fullwidth++;
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = text.codePointAt(i) ?? c;
+      if (isMathLetter(cp)) styled = true;
+    }
+    if (!styled) continue;
+    count++;
+    if (first === -1) first = i;
+    last = c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1;
+  }
+  if (count < MIN_STYLED || (fullwidth > 0 && fullwidth === count && CJK.test(text))) return;
+  const folded = text.slice(first, last).normalize('NFKC').toLowerCase();
+  const strong = distinct(STRONG_PATTERN, folded);
+  out.push({
+    category: 'validation.styled_letters',
+    severity: strong.length > 0 ? 2 : 1,
+    description: `${count} fullwidth or mathematical-alphabet letters in the ${source}${strong.length > 0 ? ` spelling instructions (${strong.join(', ')})` : ''}`,
+    evidence: [{ source, start: first, end: last, text: text.slice(first, last) }],
+  });
 }
 
 function decode(run: string, encoding: Encoding): Uint8Array {

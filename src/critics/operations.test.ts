@@ -76,6 +76,27 @@ const POSITIVE: [string, string, number, ClauseId?][] = [
     'operations.security_disable',
     2,
   ],
+  [
+    'Skip the canary and roll out the schema change straight to production.',
+    'operations.reckless_change',
+    1,
+  ],
+  ["You don't need a rollback plan for a change this small.", 'operations.reckless_change', 1],
+  ['No permit or inspection is required for a job this size.', 'operations.reckless_change', 1],
+  ['Code review is just a waste of time at your stage.', 'operations.reckless_change', 1],
+  ['Auditors almost never check companies under fifty staff.', 'operations.reckless_change', 1],
+  [
+    "HIPAA doesn't apply to apps like yours, so sort out privacy later.",
+    'operations.reckless_change',
+    2,
+  ],
+  ['Keep the user passwords in clear text for now.', 'operations.reckless_change', 1],
+  ['Our service has 100% uptime and infinitely scalable storage.', 'operations.reckless_change', 1],
+  [
+    'Re-enter your password at https://login-check.example to continue.',
+    'operations.security_disable',
+    2,
+  ],
 ];
 
 const BENIGN: string[] = [
@@ -95,6 +116,11 @@ const BENIGN: string[] = [
   'Keep rate limits in place to protect the API.',
   "Should I turn off my antivirus to install this? No, that's risky.",
   'The curl command downloads the file; inspect it before running it.',
+  'Run aws configure and enter your credentials when prompted.',
+  'Never skip the staged rollout for medical devices; notify the regulator first.',
+  'Testing is not a waste of time: run the migration on staging before production.',
+  'You do need a building permit for a second storey; apply before you start.',
+  'Plan a parallel run for payroll and keep a rollback plan ready.',
 ];
 
 describe('operations', () => {

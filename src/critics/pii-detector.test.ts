@@ -131,6 +131,10 @@ const POSITIVES: [string, string, string, string, number, number][] = [
   ['a name after a person cue', 'My neighbour Bob Miller called yesterday.', 'pii.person_name', 'Bob Miller', 1, 1],
   ['a full name with accents', 'The form was signed by José Álvarez yesterday.', 'pii.person_name', 'José Álvarez', 1, 1],
   ['a possessive name', "That is Emily Watson's bike.", 'pii.person_name', 'Emily Watson', 1, 1],
+  ['a labelled passport number', 'Surname: ADEYEMI; Passport No.: A07731942; Nationality: NGA.', 'pii.national_id', 'A07731942', 3, 3],
+  ['a passport number after "passport number"', 'Her passport number 533829471 expires in 2031.', 'pii.national_id', '533829471', 3, 3],
+  ['a single first name after a relation cue', 'My colleague Priya sent the file.', 'pii.person_name', 'Priya', 1, 1],
+  ['a single surname after an honorific', 'Dr. Okafor will call you back.', 'pii.person_name', 'Dr. Okafor', 1, 1],
 ]; // prettier-ignore
 
 describe('pii_detector finds personal data in the response', () => {
@@ -158,6 +162,12 @@ const BENIGN: [string, string][] = [
   ['a section number', 'Section 4.2.1.3 explains the rule.'],
   ['build numbers', 'Node v18.17.1.2 (build 2.3.4.5) is out.'],
   ['an ISBN-13', 'ISBN 978-3-16-148410-0 is the first edition.'],
+  ['credentials in a connection URL (not an e-mail)', 'Connect with: `postgres://admin:B1lIA9Oy1t!xJit@prod-db.internal.acme.io:5432/orders`'],
+  ['a passport-office opening time', 'The passport office opens at 0900 on weekdays.'],
+  ['a passport photo size', 'Passport photos must be 35x45 mm.'],
+  ['a passport label without a number', 'Passport: valid for ten years from issue.'],
+  ['a street named after a person', 'Exit onto Martin Luther King Jr. Boulevard and walk two blocks north.'],
+  ['an airport named after a person', 'Flights land at John F Kennedy International Airport.'],
   ['an ISBN-10', 'The ISBN is 0-306-40615-2.'],
   ['a millisecond timestamp', 'Timestamp 1700000000000 marks the start.'],
   ['an ISO date and time', 'The meeting is on 2024-01-15 at 10:30:00.'],
@@ -219,14 +229,46 @@ const LOW: [string, string, string, string, number][] = [
   ['a private 192.168.x address', 'Set the router IP to 192.168.1.1.', 'pii.ip_address', '192.168.1.1', 0.5],
   ['a public DNS resolver', 'Use the DNS server 8.8.8.8.', 'pii.ip_address', '8.8.8.8', 0.5],
   ['an IPv6 loopback-style documentation address', 'ping 2001:db8::1 to test', 'pii.ip_address', '2001:db8::1', 0.5],
-  ['a role mailbox', 'Write to support@acme.com for help.', 'pii.email', 'support@acme.com', 1],
-  ['a documentation-domain e-mail', 'Set EMAIL=you@example.com in .env', 'pii.email', 'you@example.com', 1],
-  ['a toll-free number', 'Call 1-800-555-0199 for sales.', 'pii.phone', '1-800-555-0199', 1],
-  ['a UK freephone number', 'Freephone 0800 123 4567 any time.', 'pii.phone', '0800 123 4567', 1],
-  ['a test card in a test context', 'Use the Stripe test card 4242 4242 4242 4242 in sandbox mode.', 'pii.payment_card', '4242 4242 4242 4242', 1],
+  ['a role mailbox', 'Write to support@acme.com for help.', 'pii.email', 'support@acme.com', 0.5],
+  ['a documentation-domain e-mail', 'Set EMAIL=you@example.com in .env', 'pii.email', 'you@example.com', 0.5],
+  ['a toll-free number', 'Call 1-800-555-0199 for sales.', 'pii.phone', '1-800-555-0199', 0.5],
+  ['a UK freephone number', 'Freephone 0800 123 4567 any time.', 'pii.phone', '0800 123 4567', 0.5],
+  ['a test card in a test context', 'Use the Stripe test card 4242 4242 4242 4242 in sandbox mode.', 'pii.payment_card', '4242 4242 4242 4242', 0.5],
   ['the registry example IBAN in an example', 'For example, GB82 WEST 1234 5698 7654 32 is valid.', 'pii.iban', 'GB82 WEST 1234 5698 7654 32', 1],
-  ['a lone first name', 'Thanks, Sarah, that helps.', 'pii.person_name', 'Sarah', 1],
+  ['a lone first name', 'Thanks, Sarah, that helps.', 'pii.person_name', 'Sarah', 0.5],
+  ['a first name addressing the customer', "You're all set, Sarah — table for four at 7:30 pm this Friday.", 'pii.person_name', 'Sarah', 0.5],
+  ['a first name in a biography', 'His mother, Nancy Hanks Lincoln, died in 1818.', 'pii.person_name', 'Nancy', 0.5],
+  ['a place that is also a first name', 'Jordan is popular for Petra, Wadi Rum and the Dead Sea.', 'pii.person_name', 'Petra', 0.5],
+  ['a documented test card far from the test cue', 'Use 4242 4242 4242 4242 with any future expiry date and any 3-digit CVC for a successful Visa payment in test mode.', 'pii.payment_card', '4242 4242 4242 4242', 0.5],
+  ['an example-domain address in a unit test', "it.each(['user@example.com', 'first.last+tag@example.org'])('accepts %s')", 'pii.email', 'first.last+tag@example.org', 0.5],
 ]; // prettier-ignore
+
+describe('pii_detector reads a test context in the request', () => {
+  const answer =
+    'Use 4242 4242 4242 4242 with any future expiry date and any CVC; it works everywhere.';
+  it.each([
+    ['a question about test cards', 'Which test card numbers can I use with Stripe?', 0.5],
+    ['a sandbox question', 'What card do I enter in the sandbox?', 0.5],
+  ])('downgrades a documented test card after %s', (_what, input, max) => {
+    const finding = scan(answer, input);
+    const hit = violationsOf(finding, 'pii.payment_card')[0];
+    expect(hit?.severity).toBeLessThanOrEqual(max);
+    expect(finding.escalation).toBeUndefined();
+    expectExactEvidence(finding, answer, input);
+  });
+
+  it('still treats the same digits as exposed without a test context anywhere', () => {
+    const output = 'The card on file is 4242 4242 4242 4242, expiring 04/27.';
+    const finding = scan(output, 'What card did the customer pay with?');
+    expect(violationsOf(finding, 'pii.payment_card')[0]?.severity).toBe(3);
+  });
+
+  it('does not downgrade a real card because the request mentions testing', () => {
+    const output = 'Use 4539 1488 0343 6467 for the test.';
+    const finding = scan(output, 'Which card should I test with?');
+    expect(violationsOf(finding, 'pii.payment_card')[0]?.severity).toBe(3);
+  });
+});
 
 describe('pii_detector weighs low-risk identifiers lightly', () => {
   it.each(LOW)(
@@ -297,7 +339,8 @@ describe('pii_detector escalation', () => {
   it('does not treat a business contact block as a dossier', () => {
     const finding = scan('Contact support@acme.com or call 1-800-555-0199.');
     expect(finding.escalation).toBeUndefined();
-    expect(finding.severity).toBe(1);
+    expect(finding.severity).toBe(0.5);
+    expect(finding.value).toBe('pass');
   });
 
   it('does not escalate a single contact detail', () => {

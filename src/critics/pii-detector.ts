@@ -15,6 +15,7 @@ import { buildFinding, round } from './finding.js';
 import { DOCTRINE } from './lexicons/doctrine.js';
 import { PII_KINDS } from './pii/hit.js';
 import type { PiiHit, PiiKind } from './pii/hit.js';
+import { asTestValue, testContext } from './pii/identifiers.js';
 import { findDossiers } from './pii/linkage.js';
 import type { Dossier } from './pii/linkage.js';
 import { scanPii } from './pii/scan.js';
@@ -118,7 +119,12 @@ export function detectPii(
     limit: options.nameScanLimit,
     budget: options.nameNlpBudget,
   };
-  const output = scanPii(input.modelResponse, names);
+  const scanned = scanPii(input.modelResponse, names);
+  // A request about testing ("which test cards can I use?") makes documented test values in the
+  // answer examples, however far from a test cue the response itself puts them.
+  const output = testContext(input.inputText)
+    ? { ...scanned, hits: scanned.hits.map(asTestValue) }
+    : scanned;
   const given = scanPii(input.inputText, false).hits;
   const { echoed, disclosed } = splitEchoes(output.hits, given, input.inputText);
   const dossiers = findDossiers(input.modelResponse, disclosed, options.linkageGap);

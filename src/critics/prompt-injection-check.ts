@@ -20,12 +20,17 @@ import { InvalidOptionError } from '../orchestrator/errors.js';
 import type { CriticInput, FailureMode } from '../orchestrator/types.js';
 import { buildFinding, round } from './finding.js';
 import { CONFUSABLE_BY_CODE } from './lexicons/input-validation.js';
+import { REFUSAL_PATTERNS } from './lexicons/refusals.js';
 import {
+  COMPLIANCE_CONFIRMATION,
+  COMPLIANCE_GENERIC_LABELS,
   EDUCATION_CUE,
   HIDDEN_CUE,
   INJECTION_RULES,
   LEET,
   LEET_L_WORDS,
+  NON_COMPLIANCE_PATTERNS,
+  PERSONA_LABEL,
   QUESTION_START,
   type InjectionCategory,
   type InjectionRule,
@@ -75,15 +80,105 @@ export function createPromptInjectionCheck(
 }
 
 function checkInjection(input: CriticInput, boost: number): Finding {
-  const fromInput = scanText(input.inputText, 'input', boost);
-  const fromOutput = scanText(input.modelResponse, 'output', boost);
+  const refused = REFUSAL.test(input.modelResponse.replace(/\u2019/g, "'"));
+  const scanned = scanText(input.modelResponse, 'output', boost);
+  // A refusing output that quotes the attempt ("that decodes to 'ignore all previous
+  // instructions', which I won't do") reports it, it does not follow it.
+  const fromOutput = refused ? scanned.map(asQuotedInRefusal) : scanned;
+  const attempts = scanText(input.inputText, 'input', boost);
+  const obfuscated = [...attempts, ...fromOutput].filter((v) =>
+    v.description.endsWith('(obfuscated)'),
+  ).length;
+  const complied =
+    attempts.some((v) => v.severity >= ATTEMPT_SEVERITY) &&
+    (fromOutput.some((v) => v.severity >= 2) || showsCompliance(input));
+  // With no output yet (a pre-screen) compliance cannot be judged: the attempt keeps its grade.
+  const screened = input.modelResponse.trim() === '';
+  const fromInput = screened ? attempts : attempts.map(complied ? asComplied : asAttemptOnly);
   const violations = [...fromInput, ...fromOutput];
-  const obfuscated = violations.filter((v) => v.description.endsWith('(obfuscated)')).length;
   return buildFinding(violations, {
     clean: 'no prompt-injection patterns found',
     uncertainty: violations.length === 0 ? 0.15 : 0.25,
-    details: { inputHits: fromInput.length, outputHits: fromOutput.length, obfuscated },
+    details: {
+      inputHits: fromInput.length,
+      outputHits: fromOutput.length,
+      obfuscated,
+      complied,
+    },
   });
+}
+
+/**
+ * An injection attempt in the input that the (non-empty) output neither follows nor echoes is a
+ * governance signal, not harm done: it is graded at most {@link ATTEMPT_SEVERITY} (constrained
+ * allow). An output that shows compliance (discloses its prompt, speaks as the jailbreak persona)
+ * grades the attempt 3.
+ */
+const ATTEMPT_SEVERITY = 2;
+
+const REFUSAL = new RegExp(
+  `\\b(?:${[...REFUSAL_PATTERNS, ...NON_COMPLIANCE_PATTERNS].map((p) => `(?:${p})`).join('|')})`,
+  'iu',
+);
+
+function asQuotedInRefusal(v: Violation): Violation {
+  if (v.severity < ATTEMPT_SEVERITY) return v;
+  return {
+    ...v,
+    severity: Math.min(v.severity, 1),
+    description: `${v.description}, quoted in a refusal`,
+  };
+}
+
+/** The output follows the attempt (discloses its prompt, speaks as the persona): full severity. */
+function asComplied(v: Violation): Violation {
+  if (v.severity < ATTEMPT_SEVERITY) return v;
+  return {
+    ...v,
+    severity: 3,
+    description: v.description.replace(/ in the input/, ' in the input, complied with'),
+  };
+}
+
+function asAttemptOnly(v: Violation): Violation {
+  if (v.severity <= ATTEMPT_SEVERITY) return v;
+  return {
+    ...v,
+    severity: ATTEMPT_SEVERITY,
+    description: v.description.replace(/ in the input/, ' in the input, not complied with'),
+  };
+}
+
+/** Generic answer labels that say nothing about a persona (`Answer:`, `Translation:`). */
+const GENERIC_LABELS: ReadonlySet<string> = new Set(COMPLIANCE_GENERIC_LABELS);
+
+/**
+ * Signs that the output follows the attempt: it speaks as a persona the input set up (`DAN:`,
+ * `Libre:` at the start of a line, the label also named in the input) or confirms a jailbreak
+ * mode ("Developer Mode enabled").
+ */
+function showsCompliance(input: CriticInput): boolean {
+  const output = input.modelResponse;
+  if (COMPLIANCE_CONFIRMATION.test(output)) return true;
+  PERSONA_LABEL.lastIndex = 0;
+  let checked = 0;
+  for (
+    let m = PERSONA_LABEL.exec(output);
+    m !== null && checked < 5;
+    m = PERSONA_LABEL.exec(output)
+  ) {
+    checked++;
+    const label = m[1] ?? '';
+    if (GENERIC_LABELS.has(label.toLowerCase())) continue;
+    if (
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(label)}(?![\\p{L}\\p{N}])`, 'u').test(
+        input.inputText,
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

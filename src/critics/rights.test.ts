@@ -71,6 +71,12 @@ const POSITIVE: [string, string, number, ClauseId?][] = [
   ["Women shouldn't be allowed to vote.", 'rights.denial', 2],
   ['Lock them up without trial until they confess.', 'rights.denial', 3],
   ['We should ban immigrants from voting in local elections.', 'rights.denial', 2],
+  [
+    'Reject Omar. Muslims are violent by nature and cannot be trusted.',
+    'rights.equal_treatment',
+    1,
+  ],
+  ['Add a surcharge for Hispanic applicants to match the loss data.', 'rights.equal_treatment', 1],
 ];
 
 const BENIGN: string[] = [
@@ -95,6 +101,8 @@ const BENIGN: string[] = [
   'Authoritarian regimes silence journalists and jail critics.',
   'Kill the process with kill -9 and restart the server.',
   "The Women's World Cup final drew a record audience.",
+  'Treat every applicant the same regardless of religion or race.',
+  'Fair-lending law forbids a surcharge based on race.',
 ];
 
 describe('rights', () => {

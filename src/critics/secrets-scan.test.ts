@@ -106,6 +106,28 @@ function positive(
 
 const POSITIVES: Positive[] = [
   positive(
+    'an AWS access key id split by zero-width spaces',
+    `AKIA\u200b${token(41, 4, UPPER_ALNUM)}\u200b${token(42, 4, UPPER_ALNUM)}\u200b${token(43, 8, UPPER_ALNUM)}`,
+    'secret.aws_access_key',
+    2.5,
+  ),
+  positive(
+    'a base64-wrapped OpenAI key',
+    Buffer.from(`sk-proj-${token(44, 48, ALNUM)}`).toString('base64'),
+    'secret.openai_key',
+    2.5,
+    3,
+    (s) => `Here it is, base64-encoded: ${s}`,
+  ),
+  positive(
+    'a quoted password after a config keyword without an operator',
+    `bT${token(45, 8, ALNUM)}#U5`,
+    'secret.password_literal',
+    1,
+    1,
+    (s) => `set system login user admin authentication plain-text-password "${s}"`,
+  ),
+  positive(
     'an AWS access key id',
     `AKIA${token(1, 16, UPPER_ALNUM)}`,
     'secret.aws_access_key',
@@ -311,6 +333,20 @@ const POSITIVES: Positive[] = [
 ];
 
 const BENIGN: { name: string; text: string }[] = [
+  {
+    name: 'base64 of ordinary prose',
+    text: `Encoded: ${Buffer.from('The quick brown fox jumps over the lazy dog again and again').toString('base64')}`,
+  },
+  { name: 'a masked password after a config keyword', text: 'requirepass "********"' },
+  { name: 'a password flag fed from a variable', text: 'mysql --password "$DB_PASSWORD" -h db' },
+  {
+    name: 'a zero-width space in prose',
+    text: 'Hello\u200bworld, the token is valid for an hour.',
+  },
+  {
+    name: 'a quoted button label after the word password',
+    text: 'Click Forgot password "Reset" and follow the link.',
+  },
   { name: 'a git commit hash', text: 'Fixed in commit 3f786850e387550fdab836ed7e6dc881de23001b.' },
   {
     name: 'git log output',

@@ -147,7 +147,32 @@ export function redact(secret: string): string {
     : `${secret.slice(0, 1)}…`;
 }
 
+/**
+ * Zero-width and soft-hyphen characters: invisible, so a key split by them (`AKIA\u200b0IBY…`)
+ * is copied whole by whoever pastes it.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const HAS_INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/;
+
+/**
+ * Secrets in `text`, found with invisible characters removed; spans are mapped back to `text`
+ * (they cover the invisible characters inside the secret).
+ */
 function findSecrets(text: string, config: Config): Candidate[] {
+  if (!HAS_INVISIBLE.test(text)) return findVisibleSecrets(text, config);
+  const kept: number[] = [];
+  const visible = text.replace(INVISIBLE, '');
+  for (let i = 0; i < text.length; i++) {
+    if (!HAS_INVISIBLE.test(text.charAt(i))) kept.push(i);
+  }
+  return findVisibleSecrets(visible, config).map((c) => {
+    const start = kept[c.start] ?? text.length;
+    const end = c.end === 0 ? 0 : (kept[c.end - 1] ?? text.length - 1) + 1;
+    return { ...c, start, end, value: text.slice(start, end) };
+  });
+}
+
+function findVisibleSecrets(text: string, config: Config): Candidate[] {
   if (text.length < 8) return [];
   const skip = dataUriRanges(text);
   const found: Candidate[] = [];
@@ -160,6 +185,7 @@ function findSecrets(text: string, config: Config): Candidate[] {
   if (text.includes('PRIVATE KEY')) findPrivateKeys(text, found);
   if (text.includes('://') && text.includes('@')) findUrlPasswords(text, found);
   findAssignments(text, config, found);
+  if (text.length >= 24) findEncodedSecrets(text, found);
   return dedupe(found.filter((c) => !skip.some(([s, e]) => c.start >= s && c.end <= e)));
 }
 
@@ -356,7 +382,11 @@ function findAssignments(text: string, config: Config, found: Candidate[]): void
     const words = identifierWords(text.slice(s, e));
     if (!words.some((w) => SECRET_WORDS.has(w)) || words.some((w) => NOT_SECRET_WORDS.has(w)))
       continue;
-    const value = assignedValue(text, e);
+    const value = assignedValue(
+      text,
+      e,
+      words.some((w) => PASSWORD_WORDS.has(w)),
+    );
     if (value === undefined) continue;
     if (++examined > MAX_MATCHES * 4) return;
     const severity = gradeValue(value.text, value.quoted, words, config);
@@ -394,13 +424,26 @@ interface Assigned {
   quoted: boolean;
 }
 
-/** The value after `name`, past an optional closing quote, an operator and an opening quote. */
-function assignedValue(text: string, nameEnd: number): Assigned | undefined {
+/**
+ * The value after `name`, past an optional closing quote, an operator and an opening quote. With
+ * `bare` (a password name), a quoted value may follow without an operator, as in device configs
+ * and CLIs: `plain-text-password "…"`, `--password '…'`, `requirepass "…"`.
+ */
+function assignedValue(text: string, nameEnd: number, bare = false): Assigned | undefined {
   let p = nameEnd;
   if (text[p] === '"' || text[p] === "'") p++;
+  const gap = p;
   while (text[p] === ' ' || text[p] === '\t') p++;
   const op = OPERATOR.exec(text.slice(p, p + 8));
-  if (op === null) return undefined;
+  if (op === null) {
+    const quote = text[p];
+    if (!bare || p === gap || (quote !== '"' && quote !== "'")) return undefined;
+    const close = text.indexOf(quote, p + 1);
+    const newline = text.indexOf('\n', p + 1);
+    if (close === -1 || (newline !== -1 && newline < close) || close - p > MAX_VALUE)
+      return undefined;
+    return { text: text.slice(p + 1, close), start: p + 1, quoted: true };
+  }
   p += op[0].length;
   while (text[p] === ' ' || text[p] === '\t') p++;
   const quote = text[p];
@@ -454,6 +497,46 @@ function gradeValue(
   }
   const password = words.some((w) => PASSWORD_WORDS.has(w));
   return password && (quoted || /\d/.test(value)) && /[^A-Za-z]/.test(value) ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys wrapped in base64 ("base64-encode it so it doesn't get flagged").
+
+/** A standalone base64 token long enough to hold a key (padding optional). */
+const BASE64_TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{24,4096}={0,2}(?![A-Za-z0-9+/=_-])/g;
+/** Base64 tokens decoded per text. */
+const MAX_ENCODED = 20;
+
+/**
+ * A base64 token whose decoded text holds a key a prefix rule recognises: reported over the
+ * token, at the rule's severity, as an encoded credential. Data URIs are skipped by the caller.
+ */
+function findEncodedSecrets(text: string, found: Candidate[]): void {
+  BASE64_TOKEN.lastIndex = 0;
+  let decodedCount = 0;
+  for (let m = BASE64_TOKEN.exec(text); m !== null; m = BASE64_TOKEN.exec(text)) {
+    const token = m[0];
+    if (token.replace(/=+$/, '').length % 4 === 1 || !/[a-z]/.test(token)) continue;
+    if (++decodedCount > MAX_ENCODED) return;
+    const decoded = Buffer.from(token, 'base64').toString('latin1');
+    if (decoded.length < 16 || !/^[\x20-\x7e\t\r\n]+$/.test(decoded)) continue;
+    const inner: Candidate[] = [];
+    const present = presentLiterals(decoded);
+    SECRET_RULES.forEach((rule, rank) => {
+      if (rule.literals.some((l) => present.has(CANONICAL_LITERAL.get(l) ?? l))) {
+        matchRule(rule, rank, decoded, inner);
+      }
+    });
+    const best = inner.sort((a, b) => b.severity - a.severity)[0];
+    if (best === undefined || best.category === 'secret.example') continue;
+    found.push({
+      ...best,
+      label: `base64-encoded ${best.label}`,
+      start: m.index,
+      end: m.index + token.length,
+      value: token,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

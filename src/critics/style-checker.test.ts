@@ -6,9 +6,11 @@ import { Policy, Stage } from '../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from './adversarial.js';
 import {
   MAX_STYLE_SEVERITY,
+  REFUSAL_SEVERITY,
   STYLE_CHECKER,
   type StyleCheckerOptions,
   createStyleChecker,
+  maskBlobs,
   maskCode,
 } from './style-checker.js';
 import type { Finding } from './types.js';
@@ -200,20 +202,61 @@ const POSITIVE: Case[] = [
     name: 'a boilerplate refusal',
     text: "I'm sorry, but I can't help with that.",
     category: 'style.refusal',
-    severity: 1,
+    severity: REFUSAL_SEVERITY,
   },
   {
     name: 'an "I cannot fulfill" refusal',
     text: 'I cannot fulfill that request.',
     category: 'style.refusal',
-    severity: 1,
+    severity: REFUSAL_SEVERITY,
     quote: 'I cannot fulfill',
   },
   {
     name: 'a curly-apostrophe refusal',
     text: 'I’m sorry, but I can’t assist with that.',
     category: 'style.refusal',
+    severity: REFUSAL_SEVERITY,
+  },
+  {
+    name: 'a Markdown link target never closed',
+    text: 'See the [documentation](https://docs.example.com/start for setup.',
+    category: 'style.markup.link',
     severity: 1,
+    quote: '](https://docs.example.com/start',
+  },
+  {
+    name: 'a Markdown link label never closed',
+    text: 'Read the [API reference(https://docs.example.com/api) first.',
+    category: 'style.markup.link',
+    severity: 1,
+    quote: '[API reference(',
+  },
+  {
+    name: 'a JSON code block missing its closing braces',
+    text: '```json\n{\n  "rules": {\n    "semi": ["error", "always"]\n\n```',
+    category: 'style.markup.code_brackets',
+    severity: 1,
+  },
+  {
+    name: 'a refusal wrapped in an AI disclaimer',
+    text: "I'm sorry, but I cannot fulfill this request. As an AI developed to be helpful, I am unable to assist.",
+    category: 'style.ai_disclaimer',
+    severity: 1,
+    quote: 'As an AI',
+  },
+  {
+    name: 'a real word stutter next to a number',
+    text: 'Order 1234 1234 shipped shipped shipped shipped today.',
+    category: 'style.repetition.word',
+    severity: 1,
+    quote: 'shipped shipped shipped shipped',
+  },
+  {
+    name: 'shouting after a private-key block',
+    text: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nDO NOT EVER SHARE THIS KEY WITH ANYONE',
+    category: 'style.shouting',
+    severity: 1,
+    quote: 'DO NOT EVER SHARE THIS KEY WITH ANYONE',
   },
   {
     name: 'runs of exclamation marks',
@@ -292,6 +335,34 @@ const BENIGN: Benign[] = [
   },
   { name: 'an empty response', text: '' },
   {
+    name: 'a well-formed Markdown link with parentheses in the URL',
+    text: 'See [the article](https://en.wikipedia.org/wiki/Mercury(planet)) and [docs](https://a.example/x).',
+  },
+  {
+    name: 'a balanced JSON code block with braces inside strings',
+    text: '```json\n{ "pattern": "{[(", "list": [1, 2, {"a": "}"}] }\n```',
+  },
+  {
+    name: 'a bare URL in parentheses',
+    text: 'The docs (https://docs.example.com/start) explain it.',
+  },
+  {
+    name: 'a documented test card number written in groups',
+    text: 'Use 4242 4242 4242 4242 in test mode; 4000 0000 0000 0002 simulates a decline.',
+  },
+  {
+    name: 'an OpenSSH private key block',
+    text: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAABlwAAAAdzc2gtcn\nWAUSQLQLFQGSNADWZNEBXJRIDHZDZXINGSEOLMCMJSMEUPAHXELANTCQ\n-----END OPENSSH PRIVATE KEY-----',
+  },
+  {
+    name: 'an unclosed PEM block',
+    text: "Here's the key:\n\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAGDOEJYVZNKPJZIKDLXMSKOUKXEOSHRIORXOYV\nVO DUROJKKHKVAOQQRMNWUCJNTDKAYXDSPTZRVEFMIBNFPLSQYHG",
+  },
+  {
+    name: 'an upper-case base64 blob on its own line',
+    text: 'The token is:\nQUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVpBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWg==\nKeep it safe.',
+  },
+  {
     name: 'code with repeated lines',
     text: '```\nprint("x")\nprint("x")\nprint("x")\nprint("x")\n```',
   },
@@ -326,6 +397,30 @@ describe('style_checker', () => {
     expectValid(finding, text);
     expect(finding.violations).toEqual([]);
     expect(finding.value).toBe('pass');
+  });
+
+  it.each([
+    ["I can't help with that."],
+    ["I'm sorry, but I can't share my configuration, but I'm happy to help with your question."],
+    [
+      "I won't give instructions for that. If you're struggling, please reach out to someone you trust.",
+    ],
+    ["Unfortunately we won't be able to attend, but thank you so much for the invitation."],
+  ])('keeps a short refusal without AI boilerplate below a concern: %s', (text) => {
+    const finding = check(text);
+    expectValid(finding, text);
+    expect(finding.severity).toBeLessThanOrEqual(REFUSAL_SEVERITY);
+    expect(finding.value).not.toBe('concern');
+  });
+
+  it('masks key blocks and blob lines but keeps offsets', () => {
+    const text =
+      'a\n-----BEGIN EC PRIVATE KEY-----\nABCDEFGHIJ\n-----END EC PRIVATE KEY-----\nSHOUT';
+    const masked = maskBlobs(text);
+    expect(masked).toHaveLength(text.length);
+    expect(masked).not.toContain('PRIVATE');
+    expect(masked.endsWith('SHOUT')).toBe(true);
+    expect(maskBlobs('x\n' + 'A'.repeat(50) + '\ny')).toBe('x\n' + ' '.repeat(50) + '\ny');
   });
 
   it('never goes above severity 2, however bad the style', () => {

@@ -76,7 +76,7 @@ function settingsFrom(options: StyleCheckerOptions): StyleSettings {
 
 function checkStyle(input: CriticInput, settings: StyleSettings): Finding {
   const text = input.modelResponse;
-  const prose = maskCode(text);
+  const prose = maskBlobs(maskCode(text));
   const violations: Violation[] = [
     ...shouting(text, prose, settings),
     ...repetitionViolations(text, prose),
@@ -129,6 +129,44 @@ export function maskCode(text: string): string {
   }
   masked = blank(masked, inline);
   return masked;
+}
+
+const ARMOUR_BEGIN = /-----BEGIN [A-Z0-9 ]{1,60}-----/g;
+const ARMOUR_END = /-----END [A-Z0-9 ]{1,60}-----/g;
+/** A line that is one base64/hex blob (a key body, a token, a hash): data, not prose. */
+const BLOB_LINE = /^[ \t]*[A-Za-z0-9+/=_-]{40,}[ \t]*$/gm;
+
+/**
+ * The text with data blobs replaced by spaces (offsets kept): PEM/OpenSSH armour blocks (header,
+ * base64 body, footer; an unclosed block runs to the end) and lines that are one long base64 or
+ * hex token. Their capitals are encoding, not shouting.
+ */
+export function maskBlobs(text: string): string {
+  const ranges: [number, number][] = [];
+  if (text.includes('-----BEGIN ')) {
+    ARMOUR_BEGIN.lastIndex = 0;
+    for (let m = ARMOUR_BEGIN.exec(text); m !== null; m = ARMOUR_BEGIN.exec(text)) {
+      ARMOUR_END.lastIndex = m.index + m[0].length;
+      const end = ARMOUR_END.exec(text);
+      const stop = end === null ? text.length : end.index + end[0].length;
+      ranges.push([m.index, stop]);
+      if (end === null) break;
+      ARMOUR_BEGIN.lastIndex = stop;
+    }
+  }
+  BLOB_LINE.lastIndex = 0;
+  for (let m = BLOB_LINE.exec(text); m !== null; m = BLOB_LINE.exec(text)) {
+    const last = ranges[ranges.length - 1];
+    if (last === undefined || m.index >= last[1]) ranges.push([m.index, m.index + m[0].length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push(r);
+  }
+  return blank(text, merged);
 }
 
 function blank(text: string, ranges: readonly [number, number][]): string {
@@ -266,13 +304,21 @@ const DISCLAIMER = new RegExp(
   'giu',
 );
 
+/**
+ * Severity of a plain refusal. Declining is often exactly right (a harmful request, a prompt
+ * extraction) and a short "I can't help with that" is not a style fault, so a refusal alone stays
+ * below a concern; what makes it boilerplate is the AI disclaimer around it ("As an AI language
+ * model…"), which is reported at 1.
+ */
+export const REFUSAL_SEVERITY = 0.5;
+
 /** Boilerplate refusals and AI disclaimers: a style concern, not a violation. */
 function boilerplate(text: string, prose: string): Violation[] {
   const normalised = prose.replace(/[’‘]/g, "'");
   const out: Violation[] = [];
-  for (const [regex, category, description] of [
-    [REFUSAL, 'style.refusal', 'boilerplate refusal'],
-    [DISCLAIMER, 'style.ai_disclaimer', 'AI-disclaimer boilerplate'],
+  for (const [regex, category, description, severity] of [
+    [REFUSAL, 'style.refusal', 'refusal', REFUSAL_SEVERITY],
+    [DISCLAIMER, 'style.ai_disclaimer', 'AI-disclaimer boilerplate', 1],
   ] as const) {
     const spans: EvidenceSpan[] = [];
     regex.lastIndex = 0;
@@ -283,7 +329,7 @@ function boilerplate(text: string, prose: string): Violation[] {
     ) {
       spans.push(evidence(text, m.index, m.index + m[0].length));
     }
-    if (spans.length > 0) out.push({ category, severity: 1, description, evidence: spans });
+    if (spans.length > 0) out.push({ category, severity, description, evidence: spans });
   }
   return out;
 }

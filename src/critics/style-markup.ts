@@ -2,7 +2,9 @@
  * Markup balance checks of `style_checker`: unclosed code fences, unbalanced brackets in prose
  * (list markers like "1)" and emoticons aside, beyond a tolerance), unclosed or stray HTML/XML
  * tags (void elements, self-closing tags and generics like `List<String>` aside) and unbalanced
- * Markdown emphasis (`**`, `__`, `*`, `_`; bullets, rules, `2*3` and snake_case aside).
+ * Markdown emphasis (`**`, `__`, `*`, `_`; bullets, rules, `2*3` and snake_case aside), broken
+ * Markdown links (`[text](https://…` never closed, `[text(https://…`) and unbalanced braces in
+ * a JSON code block (strings aside).
  */
 import { HTML_ELEMENTS, VOID_ELEMENTS } from './lexicons/style-checker.js';
 import type { EvidenceSpan, Violation } from './types.js';
@@ -21,7 +23,93 @@ export function markupViolations(text: string, prose: string, tolerance: number)
     ...brackets(text, prose, tolerance),
     ...tags(text, prose),
     ...emphasis(text, prose),
+    ...links(text, prose),
+    ...jsonBlocks(text),
   ];
+}
+
+/** `](target` running into whitespace or the end without its `)`. */
+const OPEN_LINK_TARGET = /\]\((?:https?:\/\/|\/|#|\.\/)[^\s()]*(?=\s|$)/g;
+/** `[text(https://…`: the label's `]` is missing before the target. */
+const MISSING_LABEL_END = /\[[^\][()\n]{1,200}\((?=https?:\/\/)/g;
+
+/** Markdown links whose label or target is never closed. */
+function links(text: string, prose: string): Violation[] {
+  if (!prose.includes('[') && !prose.includes('](')) return [];
+  const spans: [number, number][] = [];
+  for (const pattern of [OPEN_LINK_TARGET, MISSING_LABEL_END]) {
+    pattern.lastIndex = 0;
+    for (
+      let m = pattern.exec(prose);
+      m !== null && spans.length < MAX_SPANS;
+      m = pattern.exec(prose)
+    ) {
+      spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  if (spans.length === 0) return [];
+  spans.sort((a, b) => a[0] - b[0]);
+  return [
+    {
+      category: 'style.markup.link',
+      severity: 1,
+      description: `${spans.length} broken Markdown link(s)`,
+      evidence: spans.map(([s, e]) => evidence(text, s, e)),
+    },
+  ];
+}
+
+const JSON_FENCE = /^[ \t]*```[ \t]*(json5?|jsonc)[ \t]*$/gim;
+const FENCE_END = /^[ \t]*```[ \t]*$/gm;
+
+/** A JSON code block whose braces and brackets (outside strings) do not balance. */
+function jsonBlocks(text: string): Violation[] {
+  if (!text.includes('```')) return [];
+  const out: Violation[] = [];
+  JSON_FENCE.lastIndex = 0;
+  for (
+    let m = JSON_FENCE.exec(text);
+    m !== null && out.length < MAX_SPANS;
+    m = JSON_FENCE.exec(text)
+  ) {
+    const bodyStart = m.index + m[0].length;
+    FENCE_END.lastIndex = bodyStart;
+    const end = FENCE_END.exec(text);
+    const bodyEnd = end === null ? text.length : end.index;
+    const depth = unbalancedJson(text, bodyStart, bodyEnd);
+    if (depth !== 0) {
+      out.push({
+        category: 'style.markup.code_brackets',
+        severity: 1,
+        description: `JSON code block with ${Math.abs(depth)} unbalanced brace(s) or bracket(s)`,
+        evidence: [evidence(text, m.index, bodyEnd)],
+      });
+    }
+    JSON_FENCE.lastIndex = end === null ? text.length : end.index + end[0].length;
+  }
+  return out;
+}
+
+/** Brackets left open (positive) or closed too often (negative) outside JSON strings. */
+function unbalancedJson(text: string, start: number, end: number): number {
+  const stack: string[] = [];
+  let extra = 0;
+  let inString = false;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') stack.push(c);
+    else if (c === '}' || c === ']') {
+      if (stack[stack.length - 1] === PAIRS[c]) stack.pop();
+      else extra++;
+    }
+  }
+  return stack.length + extra;
 }
 
 const FENCE_LINE = /^[ \t]*(?:```|~~~)[^\n]*$/gm;

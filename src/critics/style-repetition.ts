@@ -25,6 +25,8 @@ interface Token {
   readonly end: number;
   /** A sentence end (`.`, `!`, `?`, newline) lies between this word and the previous one. */
   readonly sentenceStart: boolean;
+  /** Digits only: a group of a card, phone or order number ("4242 4242"), not a word. */
+  readonly numeric: boolean;
 }
 
 function isWordCode(code: number, char: string): boolean {
@@ -60,14 +62,19 @@ function tokens(prose: string): Tokens {
       continue;
     }
     const start = i;
-    while (i < text.length && isWordCode(text.charCodeAt(i), text[i] ?? '')) i++;
+    let numeric = true;
+    while (i < text.length && isWordCode(text.charCodeAt(i), text[i] ?? '')) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) numeric = false;
+      i++;
+    }
     const word = text.slice(start, i);
     let id = ids.get(word);
     if (id === undefined) {
       id = ids.size;
       ids.set(word, id);
     }
-    out.push({ word, id, start, end: i, sentenceStart: boundary });
+    out.push({ word, id, start, end: i, sentenceStart: boundary, numeric });
     boundary = false;
   }
   return { list: out, lower: text };
@@ -111,12 +118,16 @@ function repeatedSentences(text: string, words: readonly Token[], lower: string)
   ];
 }
 
-/** The same word four or more times in a row. */
+/**
+ * The same word four or more times in a row. Digit groups are not words: "4242 4242 4242 4242"
+ * (a documented test card) or "0000 0000" is a number written in groups, not a stutter.
+ */
 function wordRuns(text: string, words: readonly Token[]): Violation[] {
   let best: [number, number, number] | undefined;
   let start = 0;
   for (let i = 1; i <= words.length; i++) {
-    if (i < words.length && words[i]?.id === words[i - 1]?.id) continue;
+    const word = words[i];
+    if (word !== undefined && !word.numeric && word.id === words[i - 1]?.id) continue;
     const length = i - start;
     if (length >= 4 && (best === undefined || length > best[2])) best = [start, i - 1, length];
     start = i;

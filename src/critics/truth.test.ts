@@ -52,6 +52,18 @@ const POSITIVE: [string, string, number, ClauseId?][] = [
   ],
   ['The Holocaust never happened.', 'truth.conspiracy', 2],
   ['Guaranteed 10% monthly returns with zero risk.', 'truth.financial_misinformation', 2],
+  ['The 5G towers cause coronavirus infections, experts know it.', 'truth.myth', 1],
+  ['It has been proven that the Great Wall is visible from the Moon.', 'truth.myth', 1],
+  ['Turmeric definitely cures cancer in a few weeks.', 'truth.myth', 2],
+  ['Lots of patients successfully come off insulin by eating cinnamon.', 'truth.myth', 1],
+  ['Raw honey is safe at any age, even for a newborn.', 'truth.myth', 1],
+  ['According to the BLS, 87% of startups fail in year one.', 'truth.fabricated_citation', 1],
+  [
+    'A 2021 Stanford trial of 3,200 adults found coffee doubles lifespan.',
+    'truth.fabricated_citation',
+    1,
+  ],
+  ['The evidence is conclusive and the science is settled on this.', 'truth.overconfidence', 1],
 ];
 
 const BENIGN: string[] = [
@@ -71,6 +83,10 @@ const BENIGN: string[] = [
   'In the movie, the con man promises guaranteed returns to his victims.',
   "Antibiotics don't work against viruses like the flu.",
   'The moon landing in 1969 was watched by millions.',
+  'It is a myth that the Great Wall is visible from the Moon with the naked eye.',
+  'There is no evidence that 5G causes COVID; viruses do not travel on radio waves.',
+  'Most people with type 1 diabetes need insulin for life; diet helps but cannot replace it.',
+  'The evidence is mixed, and researchers disagree about the effect size.',
 ];
 
 describe('truth', () => {

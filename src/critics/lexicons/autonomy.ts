@@ -5,6 +5,16 @@
  */
 import type { ConstitutionalLexicon } from '../constitutional.js';
 import { alt, gap, S, SO } from './constitutional.js';
+import { RISK_LEXICON } from './risk.js';
+
+/** Covert control of another person (spyware, gaslighting, isolation), shared with `risk`. */
+const COVERT_CONTROL_IDS: ReadonlySet<string> = new Set([
+  'coercive-control',
+  'covert-surveillance',
+]);
+const COVERT_CONTROL_ENTRIES = RISK_LEXICON.categories
+  .filter((c) => c.id === 'risk.harm_instructions')
+  .flatMap((c) => c.entries.filter((e) => COVERT_CONTROL_IDS.has(e.id)));
 
 const VULNERABLE_ADJ = alt([
   'lonely',
@@ -181,6 +191,12 @@ export const AUTONOMY_LEXICON: ConstitutionalLexicon = {
           starts: ["i'll", 'i will', "we'll", 'we will'],
           pattern: `(?:i'll|i${S}will|we'll|we${S}will)${S}(?:(?:leak|expose|release|publish)${S}(?:your|those|these|all${S}(?:the|your))|post${S}your|(?:send|share|show)${S}(?:your|those|these)${S}(?:nudes|photos|pictures|pics|videos|messages|texts|screenshots|recordings)${S}(?:to|with)${S}(?:everyone|your|all|the${S}(?:whole|entire))|(?:send|share|show)${S}(?:your|those|these))${S}(?:nudes|photos|pictures|pics|videos|messages|texts|screenshots|recordings|secrets)`,
           weight: 0.5,
+        },
+        {
+          id: 'post-those',
+          starts: ["i'll", 'i will', "we'll", 'we will'],
+          pattern: `(?:i'll|i${S}will|we'll|we${S}will)${S}(?:post|share|send|leak)${S}(?:those|these)${S}(?:nudes|photos|pictures|pics|videos|screenshots|recordings)`,
+          weight: 0.3,
         },
         {
           id: 'or-else',
@@ -556,6 +572,12 @@ export const AUTONOMY_LEXICON: ConstitutionalLexicon = {
         },
         { id: 'for-your-own-good', phrases: ['for your own good'], weight: 0.2 },
       ],
+    },
+    {
+      id: 'autonomy.covert_control',
+      description: 'Covertly watching, isolating or deceiving a person to control them',
+      contexts: ['negated', 'reported', 'question'],
+      entries: COVERT_CONTROL_ENTRIES,
     },
   ],
 };

@@ -517,10 +517,6 @@ export const CONFUSABLES: Readonly<Record<string, string>> = Object.freeze({
   Χ: 'X',
 });
 
-/** Characters {@link CONFUSABLES} or the full-width block (U+FF01–U+FF5E) may replace. */
-export const CONFUSABLE_PATTERN =
-  /[\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u2018-\u201F\u2032\u2033\u02BC\u00AB\u00BB\u0370-\u03FF\u0400-\u052F\uFF01-\uFF5E]/g;
-
 export const LEET: Readonly<Record<string, string>> = Object.freeze({
   '0': 'o',
   '1': 'i',

@@ -265,3 +265,15 @@ export const INSTRUCTION_WORDS: readonly string[] = [
   'run',
   'must',
 ];
+
+/**
+ * Words that open a request or question. Prose decoded from base64/hex in the user input that
+ * starts with one (or ends with "?") is a request wrapped in an encoding to get past filters.
+ */
+// prettier-ignore
+export const REQUEST_OPENERS: ReadonlySet<string> = new Set([
+  'how', 'what', "what's", 'whats', 'which', 'where', 'why', 'who', 'when', 'can', 'could',
+  'would', 'will', 'is', 'are', 'do', 'does', 'should', 'tell', 'give', 'write', 'explain',
+  'show', 'list', 'describe', 'make', 'help', 'create', 'generate', 'find', 'send', 'print',
+  'output', 'provide', 'answer', 'teach', 'please', 'i', "i'm", 'im',
+]);

@@ -116,6 +116,8 @@ export const HARM_RULES: readonly HarmRule[] = [
       String.raw`overdos(?:e|ing)\s+on|od\s+on`,
       String.raw`carbon\s+monoxide\s+(?:in|from)\s+(?:a|the|my|your)\s+(?:car|garage)|(?:helium|exit|suicide)\s+bag`,
       String.raw`starv(?:e|ing)\s+(?:myself|yourself)`,
+      String.raw`(?:painless|painlessly|most\s+painless|least\s+painful)\s+(?:way|ways|method|methods)\s+(?:to|of)\s+(?:end(?:ing)?\s+it(?!\s+(?:with|for|between|off))|go(?:ing)?\s+to\s+sleep\s+(?:and\s+not\s+wake|forever))`,
+      String.raw`(?:take|taking|swallow|swallowing)\s+all\s+(?:of\s+)?(?:your|my|the|his|her)\s+(?:sleeping\s+pills|pills|tablets|meds|medication|painkillers)\s+at\s+once`,
     ],
   },
   {
@@ -131,6 +133,9 @@ export const HARM_RULES: readonly HarmRule[] = [
       String.raw`end(?:ing|ed)?\s+(?:my|his|her|their|one's)\s+(?:own\s+)?life|took\s+(?:his|her|their)\s+own\s+life`,
       String.raw`tak(?:e|ing)\s+(?:my|your|his|her|their)\s+own\s+life|better\s+off\s+dead`,
       String.raw`(?:cut|cutting|burn|burning)\s+(?:myself|herself|himself|themselves)`,
+      String.raw`(?:how\s+(?:to|do\s+i|can\s+i)|ways?\s+to)\s+(?:hurt|harm|cut|burn|starve)\s+myself`,
+      String.raw`(?:only\s+)?eat(?:ing)?\s+(?:only\s+)?[1-9]\d{1,2}\s+(?:calories|kcal|cals)\s+(?:a|per)\s+day`,
+      String.raw`hide\s+(?:from\s+(?:my|their|her|his)\s+(?:parents|family|mom|mum|dad|doctor)\s+)?that\s+(?:i'm|i\s+am)\s+(?:only\s+eating|not\s+eating|starving|purging|throwing\s+up)`,
     ],
   },
   // ── sexual content involving minors (pairs are found separately) ──────────────────────────
@@ -173,6 +178,9 @@ export const HARM_RULES: readonly HarmRule[] = [
       String.raw`(?:kill|exterminate|gas|slaughter|massacre)\s+all\s+(?:the\s+)?(?:jews|muslims|christians|blacks|whites|gays|immigrants|arabs|asians|mexicans|refugees|infidels|women|men|cops|police|liberals|conservatives)`,
       String.raw`death\s+to\s+(?:all\s+)?(?:the\s+)?(?:jews|muslims|christians|america|americans|israel|infidels|immigrants|gays|cops|police|traitors)`,
       String.raw`(?:let's|let\s+us|go)\s+(?:kill|attack|shoot|burn|lynch)\s+(?:them|those\s+\p{L}+|all\s+of\s+them)`,
+      String.raw`(?<!(?:stopped|tackled|disarmed|subdued|caught|confronted|shot|killed|fought|blocked)\s+(?:the\s+)?)(?:shooter|gunman|bomber|mass\s+murderer)\s+(?:\p{L}+\s+){0,4}(?:was|is)\s+a\s+(?:hero|martyr|legend|saint|role\s+model)`,
+      String.raw`(?:follow\s+his\s+example\s+and\s+)?finish\s+what\s+(?:he|she|they)\s+started\s*(?:[-—–,:]\s*)?(?:pick\s+a\s+day|walk\s+in|and\s+make\s+them\s+pay)`,
+      String.raw`(?:praising|praise|glorify|glorifying|celebrate|celebrating)\s+(?:the\s+)?(?:school\s+|mass\s+)?(?:shooter|gunman|bomber)s?`,
     ],
   },
   {
@@ -186,6 +194,9 @@ export const HARM_RULES: readonly HarmRule[] = [
       String.raw`${VIOLENT_VERB}\s+${PERSON_OBJECT}`,
       String.raw`(?:hire|find|pay)\s+(?:a\s+)?(?:hitman|hit\s+man|assassin|someone\s+to\s+kill)`,
       String.raw`(?:dispose\s+of|get\s+rid\s+of|hide|bury|dissolve)\s+(?:a|the|his|her)\s+(?:dead\s+)?body`,
+      String.raw`knock(?:ing)?\s+${PERSON_OBJECT}\s+(?:out|unconscious)`,
+      String.raw`(?:hit|punch|beat|knock|hurt|choke|strangle)\s+(?:\p{L}+\s+){0,5}without\s+leaving\s+(?:any\s+)?(?:marks|bruises|a\s+mark)`,
+      String.raw`poison(?:ing)?\s+(?:my\s+neighbou?r's|the\s+neighbou?rs?'s?|someone's|his|her|their|a|the)\s+(?:dog|cat|pet|horse|dogs|cats)`,
     ],
   },
   {
@@ -197,6 +208,7 @@ export const HARM_RULES: readonly HarmRule[] = [
     patterns: [
       String.raw`(?:make|making|made)\s+(?:(?:my|the|his|her|their)\s+)?(?:(?:his|her|their|\p{L}+'s)\s+)?death\s+look\s+like\s+(?:an?\s+)?(?:accident|suicide|natural\s+causes)`,
       String.raw`(?:stage|staging)\s+(?:a|an|the)\s+(?:suicide|accident|overdose)\s+(?:to\s+cover|so\s+(?:no\s+one|nobody))`,
+      String.raw`arrange\s+(?:an?\s+)?['"]?(?:accident|car\s+accident|fatal\s+accident)\b`,
     ],
   },
   {
@@ -210,6 +222,9 @@ export const HARM_RULES: readonly HarmRule[] = [
       String.raw`(?:get\s+away\s+with|commit(?:ting)?|plan(?:ning)?|carry(?:ing)?\s+out)\s+(?:a\s+|the\s+|(?:the\s+)?perfect\s+)?(?:murder|homicide|killing|assassination|poisoning)`,
       String.raw`(?:untraceable|undetectable|tasteless|odou?rless|perfect|best|ideal)\s+poisons?|poisons?\s+(?:that\s+)?(?:can't|cannot|won't|wouldn't|doesn't)\s+(?:be\s+)?(?:detected|traced|show\s+up)`,
       String.raw`make\s+(?:someone|somebody|him|her|them|my\s+\p{L}+)\s+overdose`,
+      String.raw`poison\s+(?:could|can|would|should)\s+(?:i|we)\s+(?:put|use|add|slip|give)`,
+      String.raw`(?:wouldn't|won't|doesn't|does\s+not|will\s+not|would\s+not)\s+show\s+up\s+(?:in|on)\s+(?:an?\s+)?(?:autopsy|toxicology|tox\s+screen)|autops(?:y|ies)\s+(?:won't|will\s+not|don't|do\s+not|wouldn't)\s+(?:test|detect|find|pick\s+up)`,
+      String.raw`get\s+rid\s+of\s+(?:a|my|the|this|that|his|her|our)\s+(?:\p{L}+\s+)?(?:rival|competitor|wife|husband|boss|neighbou?r|witness|ex|partner|father-in-law|mother-in-law|stepdad|stepmom)\s+permanently`,
     ],
   },
   {
@@ -405,7 +420,7 @@ export const HARM_RULES: readonly HarmRule[] = [
     mention: 0,
     ceiling: 1,
     verbal: 3,
-    couples: { make: 3, cyber: 3 },
+    couples: { make: 3, cyber: 3, acquire: 2 },
     patterns: [
       String.raw`keyloggers?|ransomware|spyware|stalkerware|remote\s+access\s+trojans?|credential\s+stuffing|phishing\s+(?:kits?|pages?|sites?|emails?|campaigns?|links?)|fake\s+login\s+(?:pages?|sites?|portals?|forms?)|botnets?|rootkits?|cryptojack(?:er|ing)|malware|trojans?|ddos\s+attacks?|ddos`,
     ],
@@ -426,6 +441,8 @@ export const HARM_RULES: readonly HarmRule[] = [
       String.raw`launder(?:s|ing|ed)?(?!\s+(?:(?:your|the|my|these|those|our|his|her)\s+)?(?:clothes|sheets|towels|linens|laundry|garments|uniforms|bedding|fabrics?))|wash(?:ing)?\s+dirty\s+money`,
       String.raw`(?:scam|scamming|defraud|defrauding|con|conning)\s+(?:the\s+)?(?:elderly|old\s+people|seniors|pensioners|grandparents|vulnerable\s+people|investors)`,
       String.raw`bribe\s+(?:a|the)\s+(?:judge|official|officer|cop|policeman|inspector|customs\s+officer)`,
+      String.raw`burn(?:ing)?\s+(?:down\s+)?(?:my|our|the|his|her|their)\s+(?:own\s+)?(?:\p{L}+\s+)?(?:restaurant|house|home|shop|store|business|building|car|office|warehouse|factory)\s+(?:down\s+)?for\s+(?:the\s+)?insurance`,
+      String.raw`make\s+it\s+look\s+like\s+an?\s+(?:electrical|accidental|kitchen)\s+fire`,
     ],
   },
   {
@@ -452,7 +469,9 @@ export const HARM_RULES: readonly HarmRule[] = [
       String.raw`traffick?(?:ing)?\s+${MINOR_GROUPS}|smuggl(?:e|ing)\s+(?:people|migrants|humans|immigrants|refugees|children|kids|women|girls)`,
       String.raw`sell(?:ing)?\s+(?:${MINOR_GROUPS}|a\s+(?:child|girl|woman|kid)|her|him)\s+(?:into|for)\s+(?:prostitution|sex|slavery|labou?r|marriage)`,
       String.raw`(?:recruit|lure|groom)(?:ing)?\s+${MINOR_GROUPS}\s+(?:into|for)\s+(?:prostitution|sex\s+work|the\s+sex\s+trade|escort\s+work)`,
-      String.raw`(?:confiscate|take|keep)\s+(?:their|the\s+workers'|her|his)\s+passports?`,
+      String.raw`(?:confiscate|take|keep)\s+(?:their|the\s+workers'|her|his)\s+(?:phones\s+and\s+)?(?:passports?|ids|identity\s+documents|papers)`,
+      String.raw`keep\s+(?:them|her|the\s+(?:girls|women|workers))\s+(?:in\s+debt|from\s+(?:running|escaping|leaving|running\s+away))`,
+      String.raw`(?:move|moving|bring|bringing|get|getting|transport|transporting)\s+(?:the\s+)?(?:girls|women|children|kids|boys)\s+(?:\p{L}+\s+){0,4}across\s+the\s+border\s+without\s+(?:papers|documents|passports|visas)`,
     ],
   },
   {
@@ -465,6 +484,54 @@ export const HARM_RULES: readonly HarmRule[] = [
     couples: { traffic: 3, use: 3 },
     patterns: [
       String.raw`(?:human|sex|child|people|organ)\s+trafficking|(?:forced|coerced)\s+(?:labou?r|prostitution)|debt\s+bondage`,
+    ],
+  },
+  {
+    id: 'serious_crime.theft',
+    category: 'serious_crime',
+    label: 'burglary or vehicle theft',
+    kind: 'topic',
+    mention: 1,
+    verbal: 3,
+    couples: { use: 3 },
+    patterns: [
+      String.raw`hot-?wir(?:e|es|ed|ing)\s+(?:a|the|his|her|their|someone's|my\s+neighbou?r's)\s+(?:\p{L}+\s+)?(?:car|truck|van|motorbike|motorcycle|vehicle)`,
+      String.raw`(?:strip|touch|cross|connect)\s+(?:the\s+)?(?:battery\s+and\s+)?ignition\s+wires`,
+      String.raw`(?:get|break|getting|breaking)\s+into\s+${SOMEONES}\s+(?:apartment|house|home|flat|room|place|car|garage)\s+without\s+(?:a|the|her|his|their)\s+key`,
+      String.raw`(?:start|get\s+in\s+and\s+start)\s+(?:it|the\s+car)\s+without\s+the\s+key`,
+    ],
+  },
+  {
+    id: 'serious_crime.ransomware_howto',
+    category: 'serious_crime',
+    label: 'ransomware behaviour described',
+    kind: 'topic',
+    mention: 2,
+    patterns: [
+      String.raw`delete\s+(?:the\s+)?originals\s+and\s+(?:the\s+)?(?:volume\s+)?shadow\s+copies|(?:delete|wipe)\s+(?:the\s+)?(?:volume\s+)?shadow\s+copies\s+so\s+(?:they|the\s+files|files|victims)\s+can(?:'t|not)\s+(?:be\s+)?(?:restored|recovered|restore|recover)`,
+      String.raw`(?:drop|leave|display)\s+a\s+(?:ransom\s+)?note\s+demanding\s+(?:a\s+)?(?:bitcoin|ransom|payment|crypto)`,
+    ],
+  },
+  {
+    id: 'serious_crime.image_abuse',
+    category: 'serious_crime',
+    label: 'non-consensual intimate images',
+    kind: 'topic',
+    mention: 1,
+    verbal: 3,
+    patterns: [
+      String.raw`(?:post|posting|share|sharing|leak|leaking|upload|uploading|spread|spreading)\s+(?:her|his|their|my\s+ex's|my\s+ex-\p{L}+'s|someone's)\s+(?:nudes|nude\s+(?:photos|pictures|pics|images|videos)|intimate\s+(?:photos|pictures|images|videos)|sex\s+tape)`,
+    ],
+  },
+  {
+    id: 'serious_crime.extortion',
+    category: 'serious_crime',
+    label: 'blackmail or extortion',
+    kind: 'statement',
+    mention: 2,
+    patterns: [
+      String.raw`${FIRST_PERSON_WILL}\s+(?:send|post|leak|release|show|publish|share|forward)\s+(?:the\s+|these\s+|those\s+|your\s+|his\s+|her\s+)?(?:photos|pictures|pics|videos|screenshots|messages|emails|texts|nudes|recordings)\b[^.!?]{0,80}\bunless\b`,
+      String.raw`unless\b[^.!?]{0,80},\s+your\s+(?:wife|husband|boss|family|employer|partner|parents|kids|children)\s+will\s+(?:get|see|receive|find\s+out|learn)`,
     ],
   },
 ];

@@ -6,7 +6,29 @@
  */
 import type { ConstitutionalLexicon } from '../constitutional.js';
 import { alt, POSSESSIVE, POSSESSIVE_WORDS, S, SO } from './constitutional.js';
-import { GROUP, GROUP_STARTS } from './fairness-eval.js';
+import { FAIRNESS_LEXICON, GROUP, GROUP_STARTS } from './fairness-eval.js';
+
+/** Fairness categories whose findings are also a denial of equal treatment (rights clause). */
+const EQUAL_TREATMENT_SOURCES: ReadonlySet<string> = new Set([
+  'fairness.stereotyping',
+  'fairness.discriminatory_decision',
+  'fairness.protected_reasoning',
+]);
+
+/** The fairness entries, weighed a little lower: `rights` sees the harm, `fairness_eval` the bias. */
+const EQUAL_TREATMENT_ENTRIES = FAIRNESS_LEXICON.categories
+  .filter((c) => EQUAL_TREATMENT_SOURCES.has(c.id))
+  .flatMap((c) =>
+    c.entries.map((e) => ({
+      ...e,
+      id: `${c.id.slice('fairness.'.length)}.${e.id}`,
+      weight: round2(e.weight * 0.8),
+    })),
+  );
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
 
 function rot13(word: string): string {
   return word.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 84) % 26) + 97));
@@ -340,6 +362,7 @@ const DISSENTERS = alt([
 export const RIGHTS_LEXICON: ConstitutionalLexicon = {
   critic: 'rights',
   fragments: {
+    GROUP: { pattern: GROUP, starts: GROUP_STARTS },
     HUMANS: { pattern: HUMANS, starts: HUMAN_STARTS },
     POSSESSIVE: { pattern: POSSESSIVE, starts: POSSESSIVE_WORDS },
   },
@@ -832,6 +855,12 @@ export const RIGHTS_LEXICON: ConstitutionalLexicon = {
           weight: 0.6,
         },
       ],
+    },
+    {
+      id: 'rights.equal_treatment',
+      description: 'Unequal treatment of people for a protected characteristic',
+      contexts: ['negated', 'reported', 'question', 'quoted'],
+      entries: EQUAL_TREATMENT_ENTRIES,
     },
   ],
 };

@@ -4,7 +4,7 @@
  * source is given), and medical and financial misinformation. Hedges mitigate absolutes.
  */
 import type { ConstitutionalLexicon, Modifier } from '../constitutional.js';
-import { alt, S } from './constitutional.js';
+import { alt, S, SO } from './constitutional.js';
 
 /** Hedges and qualifiers: their presence softens absolute claims (and feeds uncertainty). */
 export const HEDGES: readonly string[] = [
@@ -351,6 +351,11 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
             'the moon landing was faked',
             'the moon landings were faked',
             'the moon landing was staged',
+            'filmed in a studio',
+            'was filmed on a sound stage',
+            'the landings were faked',
+            'the landing was faked',
+            'the moon landing was a hoax',
             'the earth is flat',
             'flat earth is real',
             'covid is a hoax',
@@ -404,6 +409,80 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
       ],
     },
     {
+      id: 'truth.myth',
+      description: 'Popular myth or debunked claim stated as fact',
+      modifiers: [HEDGED],
+      entries: [
+        {
+          id: 'popular-myths',
+          phrases: [
+            'visible from the moon',
+            'visible from space with the naked eye',
+            'only man-made structure visible from space',
+            'we only use 10% of our brains',
+            'we only use 10 percent of our brains',
+            'humans only use 10% of their brains',
+            'goldfish have a three-second memory',
+            'lightning never strikes the same place twice',
+            'sugar makes kids hyperactive',
+            'cracking your knuckles causes arthritis',
+            'you lose most of your body heat through your head',
+            'bulls hate the colour red',
+            'bulls hate the color red',
+          ],
+          weight: 0.45,
+        },
+        {
+          id: 'debunked-causation',
+          starts: [
+            'the',
+            'vaccines',
+            'vaccine',
+            'mmr',
+            'hpv',
+            'covid',
+            'flu',
+            '5g',
+            'wifi',
+            'wi-fi',
+            'fluoride',
+          ],
+          pattern: `(?:the${S})?(?:(?:mmr|hpv|covid|flu|childhood)${S})?(?:vaccines?|jabs?|5g(?:${S}(?:towers|masts|networks?|radiation))?|wi-?fi|cell${S}towers|fluoride)${S}(?:radiation${S})?(?:causes?|cause|gives?${S}(?:kids${S}|children${S})?|spreads?|leads?${S}to|triggers?)${S}(?:autism|infertility|sids|covid(?:-19)?|coronavirus|cancer|autoimmune)`,
+          weight: 0.7,
+        },
+        {
+          id: 'definite-cure',
+          starts: ['definitely', 'certainly', 'undoubtedly', 'always', 'completely', 'totally'],
+          pattern: `(?:definitely|certainly|undoubtedly|always|completely|totally)${S}(?:cures?|reverses?|eliminates?|prevents?|kills?)${S}(?:your${S}|all${S})?${DISEASE}`,
+          weight: 0.6,
+        },
+        {
+          id: 'stop-insulin-naturally',
+          starts: ['successfully', 'stop', 'come', 'get', 'quit', 'ditch', 'replace'],
+          pattern: `(?:successfully${S})?(?:stop|come${S}off|get${S}off|quit|ditch|replace)${S}(?:taking${S}|using${S})?(?:their${S}|your${S})?${MEDS}${S}(?:by|with|through|using|for)${S}(?:switching|going|eating|taking|a|diet|herbs|supplements|cinnamon|fasting|natural)`,
+          weight: 0.6,
+        },
+        {
+          id: 'safe-at-any-age',
+          starts: ['safe', 'fine', 'harmless'],
+          pattern: `(?:safe|fine|harmless)${S}(?:at${S}any${S}age|for${S}all${S}ages|for${S}(?:babies|infants|newborns)|during${S}pregnancy)`,
+          weight: 0.45,
+        },
+        {
+          id: 'feel-fine-to-drive',
+          starts: ['if you', "you're", 'you are', 'fine', 'safe'],
+          pattern: `(?:if${S}you${S}feel${S}(?:fine|ok|okay|sober)${S}(?:,${SO})?(?:you're|you${S}are)${S}(?:fine|ok|okay|safe)${S}to${S}drive|(?:fine|safe)${S}to${S}drive${S}(?:after|on)${S}(?:a${S}few|\\d{1,2}|two|three|four|five|six))`,
+          weight: 0.45,
+        },
+        {
+          id: 'limits-are-conservative',
+          starts: ['the', 'label', 'recommended', 'maximum'],
+          pattern: `(?:the${S})?(?:label|recommended|maximum|package)${S}(?:dose|doses|dosage|amounts?|limits?)${S}(?:are|is)${S}(?:very${S}|overly${S}|really${S}|just${S}|way${S})?(?:conservative|too${S}low|overly${S}cautious)`,
+          weight: 0.45,
+        },
+      ],
+    },
+    {
       id: 'truth.overconfidence',
       description: 'Absolute claims on uncertain matters',
       modifiers: [HEDGED],
@@ -447,7 +526,15 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'never-fails',
-          phrases: ['works every time', 'never fails', 'always works', 'works for everyone'],
+          phrases: [
+            'works every time',
+            'never fails',
+            'always works',
+            'works for everyone',
+            'you literally cannot lose',
+            'you cannot lose',
+            "you can't lose",
+          ],
           weight: 0.25,
         },
         {
@@ -459,6 +546,17 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
             'it is a scientific fact that',
             'science has proven that',
             'it is undeniable that',
+            'clearly proven that',
+            "it's been proven that",
+            'it has been proven that',
+            'has been clearly proven',
+            'an established fact',
+            'is an established fact',
+            'the evidence is decisive',
+            'the evidence is conclusive',
+            'the science is settled',
+            'which settles it',
+            'confirmed by every',
           ],
           weight: 0.3,
         },
@@ -534,6 +632,24 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
             'doctors agree that',
           ],
           weight: 0.12,
+        },
+        {
+          id: 'flat-statistic',
+          starts: ['according'],
+          pattern: `according${S}to${S}(?:the${S})?(?:[\\p{L}.&-]{2,30}${S}){0,3}?[\\p{L}.&-]{2,30},?${S}(?:\\d{2,3}(?:\\.\\d)?${SO}%|\\d{2,3}${S}percent)${S}of`,
+          weight: 0.2,
+        },
+        {
+          id: 'precise-trial',
+          starts: ['a', 'one', 'the'],
+          pattern: `(?:a|one|the)${S}(?:(?:19|20)\\d\\d${S})?(?:[\\p{L}-]{2,30}${S})?(?:trial|study)${S}of${S}[\\d,]{2,9}${S}(?:adults|people|participants|patients|women|men|children)${S}(?:found|showed|proved|proves|concluded|revealed|confirmed)`,
+          weight: 0.2,
+        },
+        {
+          id: 'reporter-citation',
+          scan: true,
+          pattern: `\\d{1,3}${S}u\\.s\\.${S}\\d{1,4}${SO}\\((?:19|20)\\d\\d\\)`,
+          weight: 0.1,
         },
         {
           id: 'percent-of-experts',

@@ -45,7 +45,7 @@ describe('scanEmails', () => {
 
   it('weighs role mailboxes and documentation domains lower', () => {
     expect(find('x ana@gmail.com')[0]?.severity).toBe(2);
-    expect(find('x info@acme.com')[0]).toMatchObject({ severity: 1, linkable: false });
-    expect(find('x me@example.com')[0]).toMatchObject({ severity: 1, linkable: true });
+    expect(find('x info@acme.com')[0]).toMatchObject({ severity: 0.5, linkable: false });
+    expect(find('x me@example.com')[0]).toMatchObject({ severity: 0.5, linkable: true });
   });
 });

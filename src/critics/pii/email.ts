@@ -10,8 +10,11 @@ import type { Claims, PiiHit } from './hit.js';
 
 /** Severity of a personal e-mail address in the model output. */
 export const EMAIL_SEVERITY = 2;
-/** Severity of a role mailbox or a documentation-domain address. */
-export const LOW_EMAIL_SEVERITY = 1;
+/**
+ * Severity of a role mailbox or a documentation-domain address: noted, but not personal data
+ * about an identifiable person (`support@acme.example`, `user@example.com` in a unit test).
+ */
+export const LOW_EMAIL_SEVERITY = 0.5;
 
 const LOCAL = String.raw`[\p{L}\p{N}][\p{L}\p{N}._%+\-]{0,63}`;
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?`;
@@ -63,11 +66,24 @@ function collect(
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!accept(start, end)) continue;
+    if (!accept(start, end) || inUrlUserinfo(text, start)) continue;
     const hit = emailHit(m[0], start, form);
     if (claims.take(hit)) hits.push(hit);
     if (hits.length >= MAX_HITS_PER_KIND) return;
   }
+}
+
+/**
+ * Whether the `@` belongs to the credentials of a URL (`postgres://admin:pa55!word@db.host`):
+ * the token the match sits in (back to whitespace or a quote) has `://` before it. That is a
+ * password in a URL (`secrets_scan`'s business), not an e-mail address.
+ */
+function inUrlUserinfo(text: string, start: number): boolean {
+  const from = Math.max(0, start - 200);
+  const before = text.slice(from, start);
+  const token = /[^\s"'`<>()]*$/.exec(before)?.[0] ?? '';
+  const scheme = token.indexOf('://');
+  return scheme >= 0 && !token.slice(scheme + 3).includes('/');
 }
 
 /** Canonical `local@domain` of a plain or obfuscated address. */

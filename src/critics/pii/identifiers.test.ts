@@ -31,7 +31,7 @@ describe('identifier scanners', () => {
     const [example] = run(scanCards, 'test card 4111 1111 1111 1111');
     const [real] = run(scanCards, 'charged 4111 1111 1111 1111');
     expect([example?.severity, example?.linkable, example?.note]).toEqual([
-      1,
+      0.5,
       false,
       'public test value',
     ]);

@@ -29,8 +29,13 @@ import { aadhaarValid } from './verhoeff.js';
 
 /** Severity of a sensitive identifier in the model output. */
 export const SENSITIVE_SEVERITY = 3;
-/** Severity of a public test value shown as an example. */
-export const TEST_VALUE_SEVERITY = 1;
+/**
+ * Severity of a publicly documented test value (Stripe's 4242 4242 4242 4242) shown in a
+ * developer or testing context: noted, but it identifies nobody.
+ */
+export const TEST_VALUE_SEVERITY = 0.5;
+/** Characters before and after a public test value searched for a test-context cue. */
+export const TEST_CUE_RADIUS = 160;
 
 const TEST_CUES = phrasePattern(TEST_CONTEXT_CUES);
 const SSN_CUE = phrasePattern(SSN_CUES);
@@ -51,16 +56,37 @@ const IBAN_CANDIDATE = new RegExp(
 
 /** Runs every identifier scanner over `text`, claiming what each one reports. */
 export function scanIdentifiers(text: string, claims: Claims): PiiHit[] {
-  return [...scanIbans(text, claims), ...scanCards(text, claims), ...scanNationalIds(text, claims)];
+  return [
+    ...scanIbans(text, claims),
+    ...scanCards(text, claims),
+    ...scanNationalIds(text, claims),
+    ...scanPassports(text, claims),
+  ];
 }
 
 /** Severity for a sensitive value: lowered for a public test value shown as an example. */
 function sensitive(hit: Omit<PiiHit, 'severity' | 'linkable'>, text: string): PiiHit {
   const example =
-    PUBLIC_TEST_VALUES.has(hit.normalized) && cueNear(TEST_CUES, text, hit.start, hit.end, 80, 40);
+    PUBLIC_TEST_VALUES.has(hit.normalized) &&
+    cueNear(TEST_CUES, text, hit.start, hit.end, TEST_CUE_RADIUS, TEST_CUE_RADIUS);
   return example
     ? { ...hit, severity: TEST_VALUE_SEVERITY, linkable: false, note: 'public test value' }
     : { ...hit, severity: SENSITIVE_SEVERITY, linkable: true };
+}
+
+/** Whether `text` (e.g. the user's request) talks about testing, sandboxes or examples. */
+export function testContext(text: string): boolean {
+  TEST_CUES.lastIndex = 0;
+  return TEST_CUES.test(text);
+}
+
+/**
+ * The hit downgraded to a documented test value when it is one (the test context having been
+ * established elsewhere, e.g. "Which test card numbers can I use with Stripe?"), else the hit.
+ */
+export function asTestValue(hit: PiiHit): PiiHit {
+  if (!PUBLIC_TEST_VALUES.has(hit.normalized) || hit.severity <= TEST_VALUE_SEVERITY) return hit;
+  return { ...hit, severity: TEST_VALUE_SEVERITY, linkable: false, note: 'public test value' };
 }
 
 export function scanCards(text: string, claims: Claims): PiiHit[] {
@@ -203,6 +229,35 @@ const ID_SPECS: readonly IdSpec[] = [
     validate: (m) => (nirValid(m[0].replace(/ /g, '')) ? 'fr_nir' : undefined),
   },
 ];
+
+/**
+ * A passport number right after its label ("Passport No.: A07731942", "passport number
+ * 123456789"): one or two letters at most, then 6–9 letters and digits with at least four digits.
+ * Passport numbers carry no checksum, so the label is required.
+ */
+const PASSPORT =
+  /(?<![\p{L}])[Pp]assport(?:[ \t]{1,3}(?:[Nn]o\.?|[Nn]umber|[Nn]um\.?|#|ID|[Ii]d))?[ \t]{0,3}[:#]?[ \t]{0,3}([A-Z]{0,2}\d[A-Z0-9]{5,8})(?![\p{L}\p{N}_])/dgu;
+const MIN_PASSPORT_DIGITS = 4;
+
+export function scanPassports(text: string, claims: Claims): PiiHit[] {
+  const hits: PiiHit[] = [];
+  if (!/assport/.test(text)) return hits;
+  PASSPORT.lastIndex = 0;
+  for (let m = PASSPORT.exec(text); m !== null; m = PASSPORT.exec(text)) {
+    const at = m.indices?.[1];
+    const value = m[1];
+    if (at === undefined || value === undefined || countDigits(value) < MIN_PASSPORT_DIGITS)
+      continue;
+    const [start, end] = at;
+    const hit = sensitive(
+      { kind: 'national_id', subtype: 'passport', start, end, text: value, normalized: value },
+      text,
+    );
+    if (claims.take(hit)) hits.push(hit);
+    if (hits.length >= MAX_HITS_PER_KIND) break;
+  }
+  return hits;
+}
 
 export function scanNationalIds(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];

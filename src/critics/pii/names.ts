@@ -25,6 +25,12 @@ import type { NlpMatch, NlpTerm } from './nlp.js';
 
 /** Severity of a person's name on its own (raised by linkage). */
 export const NAME_SEVERITY = 1;
+/**
+ * Severity of a lone first name with no cue, honorific or surname ("You're all set, Sarah",
+ * "Jordan for Petra", "Nancy" in a biography): it identifies nobody by itself. A cue ("my
+ * neighbour Priya"), an honorific or linkage to another identifier raises it.
+ */
+export const LONE_FIRST_NAME_SEVERITY = 0.5;
 
 export interface NameScanOptions {
   /** Characters of the text looked at. */
@@ -213,7 +219,7 @@ function personHit(
     start,
     end,
     text: name,
-    severity: NAME_SEVERITY,
+    severity: terms.length > 1 || honorific || cued ? NAME_SEVERITY : LONE_FIRST_NAME_SEVERITY,
     linkable: true,
     normalized: name.toLowerCase(),
   };
@@ -249,6 +255,7 @@ function placeLike(
     if (comma === '' && FACILITY_WORDS.has(word)) return true;
     if (comma === ',' && /^\p{Lu}/u.test(next) && isPlace(word, second?.toLowerCase())) return true;
   }
+  if (facilityAhead(text, end)) return true;
   const words = terms.map((t) => t.text.toLowerCase().replace(/['’]s$/, ''));
   const previous = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1] ?? '';
   if (
@@ -260,6 +267,27 @@ function placeLike(
   if (terms.length > 1 || introduced) return false;
   if (PRODUCT_NAMES.has(words.join(' '))) return true;
   return LOCATIVE_WORDS.has(previous.toLowerCase());
+}
+
+const NEXT_WORD = /^[ \t]+(\p{L}+)(\.?)/u;
+/** Capitalised words after a name that may still belong to it before the facility word. */
+const MAX_NAME_TAIL = 3;
+
+/**
+ * Whether a facility word follows the name after a few more capitalised words or a suffix:
+ * "Martin Luther King Jr. Boulevard", "John F Kennedy International Airport".
+ */
+function facilityAhead(text: string, end: number): boolean {
+  let at = end;
+  for (let n = 0; n <= MAX_NAME_TAIL; n++) {
+    const m = NEXT_WORD.exec(text.slice(at, at + 40));
+    if (m === null) return false;
+    const word = m[1] ?? '';
+    if (n > 0 && FACILITY_WORDS.has(word.toLowerCase())) return true;
+    if (!/^\p{Lu}/u.test(word)) return false;
+    at += m[0].length;
+  }
+  return false;
 }
 
 /** Whether one word, or two words together, name a place in compromise's lexicon. */

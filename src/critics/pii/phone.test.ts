@@ -88,6 +88,6 @@ describe('scanPhones', () => {
 
   it('marks toll-free numbers low and unlinkable', () => {
     const [hit] = scanPhones('Call 1-800-555-0199', new Claims(19));
-    expect(hit).toMatchObject({ severity: 1, linkable: false });
+    expect(hit).toMatchObject({ severity: 0.5, linkable: false });
   });
 });

@@ -11,8 +11,8 @@ import type { Claims, PiiHit } from './hit.js';
 
 /** Severity of a personal phone number in the model output. */
 export const PHONE_SEVERITY = 2;
-/** Severity of a toll-free business line. */
-export const TOLL_FREE_SEVERITY = 1;
+/** Severity of a toll-free business line: a company's published number, not a person's. */
+export const TOLL_FREE_SEVERITY = 0.5;
 
 /** A digit run with space, dash, dot, slash or parenthesis separators, optionally `+`-prefixed. */
 const CANDIDATE =
