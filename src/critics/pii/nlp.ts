@@ -2,8 +2,14 @@
  * A typed view of the parts of `compromise` the name scanner uses: its lexicon (word → tags)
  * and the `json({ offset: true })` output of a match, read defensively since the library types
  * it as `any`.
+ *
+ * compromise is loaded on first use, not at import: it takes about half a second and ~20 MB of
+ * heap, which a process that never scans for names (or imports Eleanor only for its
+ * orchestrator) should not pay — a larger resident heap makes every garbage collection dearer.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+
+type Nlp = typeof import('compromise').default;
 
 export interface NlpTerm {
   text: string;
@@ -17,22 +23,39 @@ export interface NlpMatch {
   terms: NlpTerm[];
 }
 
-const LEXICON = readLexicon(nlp.model());
+interface Loaded {
+  nlp: Nlp;
+  lexicon: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The compute steps the name scanner needs: tokenise, look words up and run the pre-tagger.
+   * compromise's post-tagger and chunker are skipped — they cost more than half of a parse and,
+   * for names, mostly widen matches ("Ask Sarah Connor"). Steps this version lacks are left out.
+   */
+  steps: string[];
+}
 
-/**
- * The compute steps the name scanner needs: tokenise, look words up and run the pre-tagger.
- * compromise's post-tagger and chunker are skipped — they cost more than half of a parse and,
- * for names, mostly widen matches ("Ask Sarah Connor"). Steps this version lacks are left out.
- */
-const PARSE_STEPS = ['alias', 'machine', 'index', 'id', 'lexicon', 'preTagger'].filter((step) =>
-  nlp.hooks().includes(step),
-);
+let loaded: Loaded | undefined;
+
+function load(): Loaded {
+  if (loaded === undefined) {
+    const nlp = createRequire(import.meta.url)('compromise') as Nlp;
+    loaded = {
+      nlp,
+      lexicon: readLexicon(nlp.model()),
+      steps: ['alias', 'machine', 'index', 'id', 'lexicon', 'preTagger'].filter((step) =>
+        nlp.hooks().includes(step),
+      ),
+    };
+  }
+  return loaded;
+}
 
 /** A compromise document for `text`, tagged enough for `people()`, `places()` and `match()`. */
-export function parse(text: string): ReturnType<typeof nlp> {
-  if (!PARSE_STEPS.includes('preTagger')) return nlp(text);
+export function parse(text: string): ReturnType<Nlp> {
+  const { nlp, steps } = load();
+  if (!steps.includes('preTagger')) return nlp(text);
   // `tokenize` is typed as the bare tokeniser's view; at run time it has every plugin's methods.
-  return nlp.tokenize(text).compute(PARSE_STEPS) as ReturnType<typeof nlp>;
+  return nlp.tokenize(text).compute(steps) as ReturnType<Nlp>;
 }
 
 function readLexicon(model: unknown): ReadonlyMap<string, readonly string[]> {
@@ -52,7 +75,7 @@ function readLexicon(model: unknown): ReadonlyMap<string, readonly string[]> {
 
 /** The lexicon tags of a lower-case word (`['MaleName']`, `['City']` …), or none. */
 export function tagsOf(word: string): readonly string[] {
-  return LEXICON.get(word) ?? [];
+  return load().lexicon.get(word) ?? [];
 }
 
 function field(value: unknown, key: string): unknown {
