@@ -10,8 +10,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
-import * as source from '../src/index.js';
+import type * as Eleanor from '../src/index.js';
 import type { AttemptContext, CriticInput, CriticSpec, RunRequest } from '../src/index.js';
 import {
   fmt,
@@ -28,7 +27,13 @@ import {
   type Verdict,
 } from './lib.js';
 
-type Library = typeof source;
+type Library = typeof Eleanor;
+
+/** The libraries a figure may need; a child process loads only its figure's. */
+interface Libraries {
+  source?: Library;
+  compiled?: Library;
+}
 
 const REFERENCE_RUNS_PER_S = 7_600;
 const TARGET_RUNS_PER_S = 10 * REFERENCE_RUNS_PER_S;
@@ -55,6 +60,8 @@ async function compiledLibrary(reuse: boolean): Promise<Library> {
   const entry = pathToFileURL(path.join(out, 'index.js')).href;
   if (reuse && fs.existsSync(path.join(out, 'index.js'))) return (await import(entry)) as Library;
   fs.rmSync(out, { recursive: true, force: true });
+  // Only the parent compiles: the TypeScript compiler is a large heap no measured process carries.
+  const { default: ts } = await import('typescript');
   const files = fs
     .readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('test-helpers'));
@@ -85,6 +92,8 @@ async function compiledLibrary(reuse: boolean): Promise<Library> {
 
 interface Figure {
   label: string;
+  /** Which library the figure runs (none for the bare baselines). */
+  library: keyof Libraries | undefined;
   variant: Variant;
   mode: 'sequential' | 'concurrent';
   /** Counts toward the ≥ 76,000 runs/s target. */
@@ -97,7 +106,26 @@ interface Figure {
   gcShare: number[];
 }
 
+/** A batch over the orchestrator, built on first call (the parent never calls it). */
 function eleanorBatch(
+  libs: Libraries,
+  library: keyof Libraries,
+  variant: Variant,
+  maxConcurrent: number,
+  mode: Figure['mode'],
+): () => Promise<unknown> {
+  let batch: (() => Promise<unknown>) | undefined;
+  return () => {
+    if (batch === undefined) {
+      const lib = libs[library];
+      if (lib === undefined) throw new Error(`library ${library} not loaded`);
+      batch = buildBatch(lib, variant, maxConcurrent, mode);
+    }
+    return batch();
+  };
+}
+
+function buildBatch(
   lib: Library,
   variant: Variant,
   maxConcurrent: number,
@@ -141,11 +169,16 @@ function bareBatch(variant: Variant, mode: Figure['mode']): () => Promise<unknow
   };
 }
 
-function figures(compiled: Library): Figure[] {
+function figures(libs: Libraries): Figure[] {
   const list: Figure[] = [];
   for (const variant of ['sync', 'async'] as const) {
-    const add = (f: Omit<Figure, 'variant' | 'samples' | 'gcShare'>): void => {
-      list.push({ ...f, variant, samples: [], gcShare: [] });
+    const add = (f: Omit<Figure, 'variant' | 'samples' | 'gcShare' | 'library'>): void => {
+      const library = f.label.includes('under tsx')
+        ? 'source'
+        : f.label.includes('compiled')
+          ? 'compiled'
+          : undefined;
+      list.push({ ...f, library, variant, samples: [], gcShare: [] });
     };
     const seqBase = `bare Promise.all, sequential (${variant})`;
     const concBase = `bare Promise.all, ${IN_FLIGHT} in flight (${variant})`;
@@ -160,14 +193,14 @@ function figures(compiled: Library): Figure[] {
       mode: 'sequential',
       gated: false,
       baseline: seqBase,
-      batch: eleanorBatch(source, variant, 1000, 'sequential'),
+      batch: eleanorBatch(libs, 'source', variant, 1000, 'sequential'),
     });
     add({
       label: `Eleanor compiled by tsc, sequential, maxConcurrent 1000 (${variant})`,
       mode: 'sequential',
       gated: true,
       baseline: seqBase,
-      batch: eleanorBatch(compiled, variant, 1000, 'sequential'),
+      batch: eleanorBatch(libs, 'compiled', variant, 1000, 'sequential'),
     });
     add({
       label: concBase,
@@ -180,21 +213,21 @@ function figures(compiled: Library): Figure[] {
       mode: 'concurrent',
       gated: false,
       baseline: concBase,
-      batch: eleanorBatch(source, variant, 1000, 'concurrent'),
+      batch: eleanorBatch(libs, 'source', variant, 1000, 'concurrent'),
     });
     add({
       label: `Eleanor compiled by tsc, ${IN_FLIGHT} in flight, default maxConcurrent 10 (${variant})`,
       mode: 'concurrent',
       gated: false,
       baseline: concBase,
-      batch: eleanorBatch(compiled, variant, 10, 'concurrent'),
+      batch: eleanorBatch(libs, 'compiled', variant, 10, 'concurrent'),
     });
     add({
       label: `Eleanor compiled by tsc, ${IN_FLIGHT} in flight, maxConcurrent 1000 (${variant})`,
       mode: 'concurrent',
       gated: true,
       baseline: concBase,
-      batch: eleanorBatch(compiled, variant, 1000, 'concurrent'),
+      batch: eleanorBatch(libs, 'compiled', variant, 1000, 'concurrent'),
     });
   }
   return list;
@@ -205,8 +238,11 @@ const FIGURE_MARKER = '@@eleanor-overhead-figure@@';
 
 /** Measures one figure in this process (a child of the benchmark) and prints its samples. */
 async function measureOne(index: number, windowMs: number, reps: number): Promise<void> {
-  const list = figures(await compiledLibrary(true));
-  const figure = list[index];
+  const wanted = figures({})[index]?.library;
+  const libs: Libraries = {};
+  if (wanted === 'compiled') libs.compiled = await compiledLibrary(true);
+  if (wanted === 'source') libs.source = (await import('../src/index.js'));
+  const figure = figures(libs)[index];
   if (figure === undefined) throw new RangeError(`no figure ${index}`);
   const gc = gcTracker();
   // A fresh process: warm up long enough for the JIT to settle before measuring.
@@ -246,7 +282,8 @@ function measureInChild(index: number, quick: boolean): { samples: number[]; gcS
 export const run: Bench = async ({ quick }) => {
   const windowMs = quick ? 100 : 1000;
   const reps = 5;
-  const list = figures(await compiledLibrary(false));
+  await compiledLibrary(false);
+  const list = figures({});
   for (const [index, f] of list.entries()) {
     log(`measuring ${f.label} in its own process`);
     const measured = measureInChild(index, quick);
