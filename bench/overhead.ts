@@ -241,7 +241,7 @@ async function measureOne(index: number, windowMs: number, reps: number): Promis
   const wanted = figures({})[index]?.library;
   const libs: Libraries = {};
   if (wanted === 'compiled') libs.compiled = await compiledLibrary(true);
-  if (wanted === 'source') libs.source = (await import('../src/index.js'));
+  if (wanted === 'source') libs.source = await import('../src/index.js');
   const figure = figures(libs)[index];
   if (figure === undefined) throw new RangeError(`no figure ${index}`);
   const gc = gcTracker();
