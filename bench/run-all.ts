@@ -26,6 +26,7 @@ const BENCHMARKS = [
   { id: 'gating', title: 'Gating' },
   { id: 'reliability', title: 'Reliability' },
   { id: 'memory', title: 'Memory' },
+  { id: 'critics', title: 'Critic panel speed' },
 ] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
