@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyCritic } from '../orchestrator/classify.js';
 import { InvalidOptionError } from '../orchestrator/errors.js';
@@ -15,82 +13,10 @@ import {
 } from './deep-analysis.js';
 import { CriticHttpError, CriticProtocolError, JudgeProtocolError } from './http-errors.js';
 import { JUDGE_DIMENSIONS, type JudgeDimension } from './lexicons/judge-rubric.js';
+import { closeServers, send, startServer, type LocalServer } from './test-helpers/local-server.js';
 import type { BuiltInCritic, EvidenceSpan, Finding } from './types.js';
 
-// ---------------------------------------------------------------------------------------------
-// A local OpenAI-compatible server on 127.0.0.1 (port 0): records every request and answers with
-// whatever the test's handler writes.
-
-interface Seen {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  /** Resolves true when the client closed the connection before the answer was complete. */
-  closedEarly: Promise<boolean>;
-}
-
-type Handler = (res: ServerResponse, seen: Seen, index: number) => void;
-
-interface LocalServer {
-  baseUrl: string;
-  requests: Seen[];
-  close(): Promise<void>;
-}
-
-const servers: LocalServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function startServer(handler: Handler): Promise<LocalServer> {
-  const requests: Seen[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const seen: Seen = {
-        method: req.method ?? '',
-        path: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        closedEarly: new Promise((resolve) => {
-          res.on('close', () => {
-            resolve(!res.writableFinished);
-          });
-        }),
-      };
-      requests.push(seen);
-      handler(res, seen, requests.length - 1);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const local: LocalServer = {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
-  servers.push(local);
-  return local;
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(body);
-}
+afterEach(closeServers);
 
 /** A chat-completions answer whose message content is `content`. */
 function completion(content: string | null): string {

@@ -70,10 +70,7 @@ export class Scheduler {
   tryAcquireNow(critic: number, stage: number): boolean {
     if (this.limited || this.queued > 0 || this.inFlight >= this.options.maxConcurrent)
       return false;
-    this.inFlight++;
-    if (this.inFlight > this.peakInFlight) this.peakInFlight = this.inFlight;
-    bump(this.stageInFlight, stage, 1);
-    bump(this.criticInFlight, critic, 1);
+    this.occupy(critic, stage);
     return true;
   }
 
@@ -118,10 +115,15 @@ export class Scheduler {
 
   private take(ticket: Ticket): void {
     ticket.state = 'granted';
+    this.occupy(ticket.critic, ticket.stage);
+  }
+
+  /** Counts one more execution in flight, globally, for its stage and for its critic. */
+  private occupy(critic: number, stage: number): void {
     this.inFlight++;
     if (this.inFlight > this.peakInFlight) this.peakInFlight = this.inFlight;
-    bump(this.stageInFlight, ticket.stage, 1);
-    bump(this.criticInFlight, ticket.critic, 1);
+    bump(this.stageInFlight, stage, 1);
+    bump(this.criticInFlight, critic, 1);
   }
 
   /** Caps and rate limit allow this ticket now (takes a rate token when they do). */
