@@ -4,13 +4,8 @@ import { InvalidOptionError } from '../orchestrator/errors.js';
 import { createOrchestrator } from '../orchestrator/orchestrator.js';
 import type { CriticInput, CriticOutput, CriticSpec } from '../orchestrator/types.js';
 import { Policy, Stage } from '../orchestrator/vocabulary.js';
-import {
-  DEEP_ANALYSIS,
-  UNLOCATED_UNCERTAINTY,
-  createDeepAnalysis,
-  locateQuote,
-  type DeepAnalysisOptions,
-} from './deep-analysis.js';
+import { DEEP_ANALYSIS, createDeepAnalysis, type DeepAnalysisOptions } from './deep-analysis.js';
+import { UNLOCATED_UNCERTAINTY } from './judge/score.js';
 import { CriticHttpError, CriticProtocolError, JudgeProtocolError } from './http-errors.js';
 import { JUDGE_DIMENSIONS, type JudgeDimension } from './lexicons/judge-rubric.js';
 import { closeServers, send, startServer, type LocalServer } from './test-helpers/local-server.js';
@@ -348,49 +343,6 @@ describe('deep_analysis: scoring the verdict', () => {
       wrap(verdict({ harm: { severity: 2, evidence: 'slash his tyres', rationale: 'r' } })),
     );
     expect((await evaluate(critic(server))).severity).toBe(2);
-  });
-});
-
-describe('deep_analysis: locating evidence quotes', () => {
-  const text = 'The “quick” brown fox — it\tjumps\n\nover the lazy dog. Then it sleeps soundly.';
-
-  it.each([
-    ['exact', 'brown fox', 'exact', 'brown fox'],
-    ['whitespace-normalised', 'it jumps over the', 'whitespace', 'it\tjumps\n\nover the'],
-    ['case-insensitive', 'THE LAZY DOG', 'case', 'the lazy dog'],
-    [
-      'typographic quotes and dashes',
-      'the "quick" brown fox - it',
-      'case',
-      'The “quick” brown fox — it',
-    ],
-    [
-      'ellipsis fragments in order',
-      'brown fox ... the lazy dog',
-      'fragments',
-      'brown fox — it\tjumps\n\nover the lazy dog',
-    ],
-  ])('finds a %s quote with real offsets', (_name, quote, match, expected) => {
-    const located = locateQuote(quote, text, 'question');
-    expect(located.match).toBe(match);
-    expectSpanOf(located.span, text, expected);
-  });
-
-  it.each([
-    ['an invented quote', 'the cat sat', 'not_found'],
-    ['fragments out of order', 'the lazy dog ... brown fox', 'not_found'],
-    ['an empty quote', '   ', 'missing'],
-    ['a two-letter quote', 'it', 'missing'],
-  ])('does not locate %s', (_name, quote, match) => {
-    const located = locateQuote(quote, text, 'question');
-    expect(located.match).toBe(match);
-    expect(located.span).toBeUndefined();
-  });
-
-  it('keeps offsets right around astral characters', () => {
-    const withEmoji = '😀😀 Do NOT   trust him';
-    const located = locateQuote('do not trust', withEmoji, '');
-    expectSpanOf(located.span, withEmoji, 'Do NOT   trust');
   });
 });
 

@@ -1,0 +1,2 @@
+/** The LLM judge critic's name. */
+export const DEEP_ANALYSIS = 'deep_analysis';
