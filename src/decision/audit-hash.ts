@@ -5,25 +5,11 @@
  * finding, the decision, the request or the configuration changes the hash.
  */
 import { createHash } from 'node:crypto';
-import canonicalizeModule from 'canonicalize';
 import type { CriticResult, RunContext } from '../orchestrator/types.js';
+import { canonicalJson } from './canonical-json.js';
 import type { DecisionOutcome } from './types.js';
 
-type Serialize = (input: unknown) => string | undefined;
-
-/**
- * `canonicalize` is CommonJS (`module.exports = fn`) typed as `export default fn`: under
- * `nodenext` TypeScript sees the default import as the module object, Node hands over the
- * function itself. Accept either.
- */
-const canonicalize: Serialize = serializerOf(canonicalizeModule);
-
-function serializerOf(loaded: unknown): Serialize {
-  if (typeof loaded === 'function') return loaded as Serialize;
-  const inner: unknown = (loaded as { default?: unknown } | null)?.default;
-  if (typeof inner === 'function') return inner as Serialize;
-  throw new TypeError('Expected the `canonicalize` package to export a function');
-}
+export { canonicalJson };
 
 /** Identifies the payload layout; bump it when the layout changes. */
 export const AUDIT_VERSION = 'eleanor-audit/1';
@@ -88,59 +74,9 @@ export function auditHash(subject: AuditSubject): string {
   return hashAuditPayload(auditPayload(subject));
 }
 
-/**
- * RFC 8785 canonical JSON of any value, made safe first: undefined, functions and symbols are
- * dropped from objects (null in arrays), non-finite numbers become null, bigints strings, and a
- * cycle the marker `"[Circular]"` — so hashing never throws on what a critic returned.
- */
-export function canonicalJson(value: unknown): string {
-  return canonicalize(jsonSafe(value, new Set())) ?? 'null';
-}
-
 function auditFinding(critic: string, result: CriticResult): AuditFinding {
   const finding: AuditFinding = { critic, status: result.status };
   if (result.status === 'success' || result.degraded === true) finding.output = result.output;
   if (result.gatingReason !== undefined) finding.gatingReason = result.gatingReason;
   return finding;
-}
-
-function jsonSafe(value: unknown, ancestors: Set<object>): unknown {
-  switch (typeof value) {
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'bigint':
-      return value.toString();
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-      return undefined;
-    case 'object':
-      return value === null ? null : jsonSafeObject(value, ancestors);
-  }
-}
-
-function jsonSafeObject(value: object, ancestors: Set<object>): unknown {
-  if (ancestors.has(value)) return '[Circular]';
-  const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === 'function') {
-    return jsonSafe((toJSON as () => unknown).call(value), ancestors);
-  }
-  ancestors.add(value);
-  try {
-    if (Array.isArray(value)) {
-      return (value as unknown[]).map((item) => jsonSafe(item, ancestors) ?? null);
-    }
-    // No prototype: a `__proto__` key stays an ordinary key.
-    const out = Object.create(null) as Record<string, unknown>;
-    for (const [key, item] of Object.entries(value)) {
-      const safe = jsonSafe(item, ancestors);
-      if (safe !== undefined) out[key] = safe;
-    }
-    return out;
-  } finally {
-    ancestors.delete(value);
-  }
 }

@@ -1,0 +1,84 @@
+import canonicalizeModule from 'canonicalize';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.js';
+
+/** The `canonicalize` package (RFC 8785's reference behaviour), CommonJS under either import shape. */
+const canonicalize = ((): ((input: unknown) => string | undefined) => {
+  const loaded: unknown = canonicalizeModule;
+  if (typeof loaded === 'function') return loaded as (input: unknown) => string | undefined;
+  return (loaded as { default: (input: unknown) => string | undefined }).default;
+})();
+
+/** The reference: a safe deep copy (the documented conversions), then the package's JCS. */
+function reference(value: unknown): string {
+  return canonicalize(safe(value, new Set())) ?? 'null';
+}
+
+function safe(value: unknown, ancestors: Set<object>): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value !== 'object') return undefined;
+  if (value === null) return null;
+  if (ancestors.has(value)) return '[Circular]';
+  const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return safe((toJSON as () => unknown).call(value), ancestors);
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) return (value as unknown[]).map((v) => safe(v, ancestors) ?? null);
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [key, item] of Object.entries(value)) {
+      const converted = safe(item, ancestors);
+      if (converted !== undefined) out[key] = converted;
+    }
+    return out;
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+describe('canonicalJson', () => {
+  it('equals the canonicalize package on the safe copy, for any value', () => {
+    fc.assert(
+      fc.property(
+        fc.anything({
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withNullPrototype: true,
+          withObjectString: true,
+          withBoxedValues: true,
+          withTypedArray: true,
+          stringUnit: 'binary',
+        }),
+        (value) => {
+          expect(canonicalJson(value)).toBe(reference(value));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes a hole in an array as null, where the package would write invalid JSON', () => {
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the point
+    const sparse = [, 1];
+    expect(canonicalJson(sparse)).toBe('[null,1]');
+    expect(JSON.parse(canonicalJson(sparse))).toEqual([null, 1]);
+  });
+
+  it('marks a cycle instead of throwing, and repeats a shared object', () => {
+    const loop: Record<string, unknown> = { a: 1 };
+    loop['self'] = loop;
+    const shared = { k: 1 };
+    expect(canonicalJson(loop)).toBe('{"a":1,"self":"[Circular]"}');
+    expect(canonicalJson([shared, shared])).toBe('[{"k":1},{"k":1}]');
+  });
+
+  it('sorts keys by UTF-16 code units, as RFC 8785 asks', () => {
+    expect(canonicalJson({ '\u20ac': 1, '\r': 2, '\ud83d\ude00': 3, '1': 4, b: 5, A: 6 })).toBe(
+      '{"\\r":2,"1":4,"A":6,"b":5,"€":1,"😀":3}',
+    );
+  });
+});
