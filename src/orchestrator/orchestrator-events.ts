@@ -6,6 +6,8 @@ import { Emitter } from './events.js';
 import type { CriticResult, RunReport } from './types.js';
 
 export interface OrchestratorEvents {
+  /** A run was admitted and is about to start its critics. */
+  runStart: { traceId: string; critics: number };
   /** A critic attempt is about to call the critic. */
   criticStart: {
     traceId: string;
@@ -39,6 +41,7 @@ export type OrchestratorEmitters = { [K in OrchestratorEventName]: Emitter<Orche
 
 export function createEmitters(onListenerError: (error: unknown) => void): OrchestratorEmitters {
   return {
+    runStart: new Emitter(onListenerError),
     criticStart: new Emitter(onListenerError),
     criticFinish: new Emitter(onListenerError),
     retry: new Emitter(onListenerError),

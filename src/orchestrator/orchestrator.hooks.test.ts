@@ -274,6 +274,7 @@ describe('failing hooks', () => {
 
 describe('event listeners', () => {
   const events: OrchestratorEventName[] = [
+    'runStart',
     'criticStart',
     'criticFinish',
     'retry',

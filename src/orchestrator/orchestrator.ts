@@ -188,6 +188,9 @@ class ProductionOrchestrator implements Orchestrator {
           runningMessage(size, env.label, env.settings.enableGating, env.settings.enableRetries),
         );
       }
+      if (env.events.runStart.active) {
+        env.events.runStart.emit({ traceId: execution.traceId, critics: size });
+      }
       execution.start();
     });
   }
