@@ -78,6 +78,15 @@ describe('TokenBucket', () => {
     expect(bucket.tryTake()).toBe(1000);
   });
 
+  it('can start full: burst tokens at once, then one per interval', () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket(2, clock, 3, true);
+    expect([bucket.tryTake(), bucket.tryTake(), bucket.tryTake()]).toEqual([0, 0, 0]);
+    expect(bucket.tryTake()).toBe(500);
+    clock.t += 500;
+    expect(bucket.tryTake()).toBe(0);
+  });
+
   it('at 1000/s refills one token per millisecond', () => {
     const clock = manualClock();
     const bucket = new TokenBucket(1000, clock);

@@ -32,9 +32,11 @@ export class TokenBucket {
    * @param clock - time source.
    * @param burst - the most tokens the bucket holds after idling; an integer >= 1.
    *   @defaultValue 1
+   * @param startFull - start with `burst` tokens rather than one (a client's allowance).
+   *   @defaultValue false
    * @throws InvalidOptionError when the rate or burst is out of range.
    */
-  constructor(ratePerSecond: number, clock: Clock, burst = 1) {
+  constructor(ratePerSecond: number, clock: Clock, burst = 1, startFull = false) {
     if (!Number.isFinite(ratePerSecond) || ratePerSecond <= 0) {
       throw new InvalidOptionError('ratePerSecond', 'a finite number > 0', ratePerSecond);
     }
@@ -44,8 +46,9 @@ export class TokenBucket {
     this.clock = clock;
     this.intervalMs = 1000 / ratePerSecond;
     this.slackMs = (burst - 1) * this.intervalMs;
-    // Exactly one token available now: the arrival time sits `burst - 1` intervals ahead.
-    this.tat = clock.now() + this.slackMs;
+    // One token available now: the arrival time sits `burst - 1` intervals ahead; a full bucket's
+    // arrival time is now.
+    this.tat = clock.now() + (startFull ? 0 : this.slackMs);
   }
 
   /**
