@@ -6,6 +6,26 @@ import { z } from 'zod';
 import { InvalidRequestError } from '../orchestrator/errors.js';
 import type { EvaluateRequest } from './types.js';
 
+/**
+ * How deep `context` may nest. Everything downstream (hashing, storing) walks it; a bound keeps
+ * a hostile body from exhausting the stack.
+ */
+export const MAX_CONTEXT_DEPTH = 32;
+
+/** Nesting depth of a JSON value (a scalar is 0), counted without recursion. */
+function depthOf(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth + 1 > max) max = depth + 1;
+    if (max > MAX_CONTEXT_DEPTH) return max;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
 function requestSchema(maxTextChars: number) {
   const text = (field: string) =>
     z.string({ error: `expected \`${field}\` to be a string` }).max(maxTextChars, {
@@ -17,6 +37,9 @@ function requestSchema(maxTextChars: number) {
       output: text('output'),
       context: z
         .record(z.string(), z.unknown(), { error: 'expected `context` to be an object' })
+        .refine((c) => depthOf(c) <= MAX_CONTEXT_DEPTH, {
+          error: `expected \`context\` to be nested at most ${String(MAX_CONTEXT_DEPTH)} levels deep`,
+        })
         .refine(
           (c) =>
             c['riskTier'] === undefined ||
