@@ -72,7 +72,7 @@ export function mapError(error: unknown, bodyLimitBytes: number): MappedError {
       status,
       body: { error: { code: error.code, message: error.message } },
       ...(status === 503 ? { retryAfter: 1 } : {}),
-      unexpected: status >= 500 && status !== 503,
+      unexpected: status === 500,
     };
   }
   const code = (error as { code?: unknown } | null)?.code;
