@@ -19,10 +19,6 @@ export interface Deobfuscated {
   toOriginal(start: number, end: number): { start: number; end: number };
 }
 
-/** Cheap pre-check: text without any of these is returned as is. */
-const SUSPECT =
-  /[\u0080-\uffff]|[a-z][0-9@$!|+][a-z0-9]|[0-9@$][a-z]|(?:^|[^a-z0-9])[a-z0-9@$](?:[ .\-_*][a-z0-9@$]){2}(?![a-z0-9])/i;
-
 /** Invisible and format characters: zero-width, soft hyphen, bidi controls, variation selectors. */
 const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
   [0x00ad, 0x00ad],
@@ -46,11 +42,20 @@ function isInvisible(codePoint: number): boolean {
   return INVISIBLE_RANGES.some(([lo, hi]) => codePoint >= lo && codePoint <= hi);
 }
 
+/** Cheap pre-check: text without any of these is returned as is. */
+const SUSPECT =
+  /[\u0080-\uffff]|[a-z][0-9@$!|+][a-z0-9]|[0-9@$][a-z]|(?:^|[^a-z0-9])[a-z0-9@$](?:[ .\-_*][a-z0-9@$]){2}(?![a-z0-9])/i;
+
 /** Leet code → letter code. */
 const LEET_CODES: ReadonlyMap<number, number> = new Map(
   Object.entries(LEET).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]),
 );
 /** Leet symbols that are punctuation at the end of a word (`wow!`, `C++`). */
+/** ASCII word codes of {@link tokenize}: lower-case letters, digits and leet symbols. */
+const WORD_ASCII = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if (isLetter(code) || isDigit(code) || LEET_CODES.has(code)) WORD_ASCII[code] = 1;
+}
 const TRAILING_PUNCTUATION: ReadonlySet<number> = new Set([33, 124, 43]);
 const SEPARATORS: ReadonlySet<number> = new Set([32, 46, 45, 95, 42, 0xb7]);
 
@@ -82,7 +87,7 @@ function isDigit(code: number): boolean {
 }
 
 function isWordCode(code: number): boolean {
-  return isLetter(code) || isDigit(code) || LEET_CODES.has(code) || code >= 0x80;
+  return code >= 0x80 || WORD_ASCII[code] === 1;
 }
 
 function lower(code: number): number {
@@ -262,11 +267,119 @@ function unleet(units: Units, drop: Uint8Array, start: number, end: number): voi
   }
 }
 
+type Quick =
+  { readonly kind: 'same' | 'full' } | { readonly kind: 'folded'; readonly text: string };
+const SAME: Quick = { kind: 'same' };
+const FULL: Quick = { kind: 'full' };
+
+/**
+ * One cheap pass over the text that settles the common cases without the full machinery of
+ * {@link deobfuscate}: `'same'` when nothing can change (no invisible character, no fold, no word
+ * mixing letters and leet symbols — a trailing `!`, `|`, `+` aside — and no two one-character
+ * words with one separator between them, the start of a spaced run); the folded, lower-cased text
+ * when the only changes are one-for-one character folds (offsets unchanged); `'full'` otherwise.
+ * Words are delimited on the folded code units exactly as {@link tokenize} does.
+ */
+function quickPass(text: string): Quick {
+  const n = text.length;
+  let folded: Uint16Array | undefined;
+  let start = -1;
+  let letters = 0;
+  let leet = 0;
+  let last = 0;
+  let singleEnd = -2;
+  let separator = 0;
+  for (let i = 0; i <= n; i++) {
+    let code = i < n ? lower(text.charCodeAt(i)) : 0;
+    if (code >= 0x80) {
+      const codePoint = text.codePointAt(i) ?? code;
+      if (codePoint > 0xffff) {
+        if (isInvisible(codePoint) || fold(codePoint) !== null) return FULL;
+        // Both halves of a kept pair are word units.
+        if (start < 0) {
+          start = i;
+          letters = 0;
+          leet = 0;
+        }
+        last = 0x80;
+        i++;
+        continue;
+      }
+      if (isInvisible(codePoint)) return FULL;
+      const replacement = fold(codePoint);
+      if (replacement !== null) {
+        if (replacement.length !== 1) return FULL;
+        folded ??= lowerCodes(text);
+        code = lower(replacement.charCodeAt(0));
+        folded[i] = code;
+      }
+    }
+    if (code < 0x80 && !isWordCode(code)) {
+      if (start < 0) continue;
+      if (letters > 0 && leet - (TRAILING_PUNCTUATION.has(last) ? 1 : 0) > 0) return FULL;
+      if (i - start === 1) {
+        if (start === singleEnd + 1 && SEPARATORS.has(separator)) return FULL;
+        singleEnd = i;
+        separator = code;
+      }
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      letters = 0;
+      leet = 0;
+    }
+    if (isLetter(code)) letters++;
+    else if (LEET_CODES.has(code)) leet++;
+    last = code;
+  }
+  return folded === undefined ? SAME : { kind: 'folded', text: fromCodes(folded, n) };
+}
+
+/** The text's code units with ASCII letters lowered (what {@link foldUnits} keeps unfolded). */
+function lowerCodes(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = lower(text.charCodeAt(i));
+  return codes;
+}
+
 const CHUNK = 8192;
+
+const utf16 = new TextDecoder('utf-16le');
+
+/**
+ * The string of the first `n` code units. The native decoder is fast but replaces lone
+ * surrogates, so text holding one is built code by code instead.
+ */
+function fromCodes(codes: Uint16Array, n: number): string {
+  if (!hasLoneSurrogate(codes, n)) return utf16.decode(codes.subarray(0, n));
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK)
+    out += String.fromCharCode(...codes.subarray(i, Math.min(n, i + CHUNK)));
+  return out;
+}
+
+function hasLoneSurrogate(codes: Uint16Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const code = codes[i] ?? 0;
+    if (code < 0xd800 || code > 0xdfff) continue;
+    if (code >= 0xdc00) return true;
+    const next = i + 1 < n ? (codes[i + 1] ?? 0) : 0;
+    if (next < 0xdc00 || next > 0xdfff) return true;
+    i++;
+  }
+  return false;
+}
 
 /** Normalises light obfuscation; see the module comment. */
 export function deobfuscate(text: string): Deobfuscated {
   if (!SUSPECT.test(text)) return identity(text);
+  const quick = quickPass(text);
+  if (quick.kind === 'same') return identity(text);
+  if (quick.kind === 'folded') {
+    return quick.text === lowerText(text) ? identity(text) : substituted(text, quick.text);
+  }
   const units = foldUnits(text);
   const drop = new Uint8Array(units.length);
   for (const [start, end] of joinSpacedRuns(units, tokenize(units), drop))
@@ -282,9 +395,7 @@ export function deobfuscate(text: string): Deobfuscated {
     ends[n] = units.to[i] ?? 0;
     n++;
   }
-  let out = '';
-  for (let i = 0; i < n; i += CHUNK)
-    out += String.fromCharCode(...kept.subarray(i, Math.min(n, i + CHUNK)));
+  const out = fromCodes(kept, n);
   if (out === lowerText(text)) return identity(text);
   return {
     text: out,
@@ -298,6 +409,22 @@ export function deobfuscate(text: string): Deobfuscated {
         start: start < n ? (starts[start] ?? text.length) : text.length,
         end: end - 1 < n ? (ends[end - 1] ?? text.length) : text.length,
       };
+    },
+  };
+}
+
+/** One-for-one folds only: offsets are the original's (clamped to its length, as in the full pass). */
+function substituted(original: string, text: string): Deobfuscated {
+  const n = original.length;
+  return {
+    text,
+    changed: true,
+    toOriginal(start, end) {
+      if (end <= start) {
+        const at = start < n ? start : n;
+        return { start: at, end: at };
+      }
+      return { start: start < n ? start : n, end: end - 1 < n ? end : n };
     },
   };
 }

@@ -36,6 +36,7 @@ import {
   type InjectionRule,
 } from './lexicons/prompt-injection-check.js';
 import { escapeRegExp } from './text.js';
+import { WordStartPattern } from './word-start.js';
 import type { BuiltInCritic, EvidenceSource, Finding, Violation } from './types.js';
 
 export const PROMPT_INJECTION_CHECK = 'prompt_injection_check';
@@ -116,10 +117,9 @@ function checkInjection(input: CriticInput, boost: number): Finding {
  */
 const ATTEMPT_SEVERITY = 2;
 
-const REFUSAL = new RegExp(
-  `\\b(?:${[...REFUSAL_PATTERNS, ...NON_COMPLIANCE_PATTERNS].map((p) => `(?:${p})`).join('|')})`,
-  'iu',
-);
+const REFUSAL_BODY = `(?:${[...REFUSAL_PATTERNS, ...NON_COMPLIANCE_PATTERNS].map((p) => `(?:${p})`).join('|')})`;
+/** Refusal wording, tried only at words that can start it. */
+const REFUSAL = new WordStartPattern(`\\b${REFUSAL_BODY}`, REFUSAL_BODY, 'iu', 'ascii');
 
 function asQuotedInRefusal(v: Violation): Violation {
   if (v.severity < ATTEMPT_SEVERITY) return v;
@@ -231,8 +231,6 @@ function letterPosition(view: View, k: number): number {
   return view.text.length - 1;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
 const utf16 = new TextDecoder('utf-16le');
 const foldCache = new Map<number, number>();
 const FOLD_CACHE_LIMIT = 20_000;
@@ -302,19 +300,35 @@ function foldCompatibility(cp: number): number {
  * else goes through {@link rewrite}.
  */
 function normalise(original: string): View {
-  if (!NON_ASCII.test(original)) {
-    const lower = original.toLowerCase();
-    const letters = lettersUnlessRewrite(lower);
+  const lower = original.toLowerCase();
+  if (lower.length === original.length) {
+    const letters = lettersUnlessRewrite(lower, original);
     if (letters !== undefined) return { text: lower, starts: undefined, letters };
   }
   return rewrite(original);
 }
 
 /**
+ * Whether a non-ASCII character stays as it is in the normalised view and in lower case (an em
+ * dash, a bullet, CJK): then, as for ASCII, the view is the original in lower case unless a join
+ * or leetspeak applies (non-ASCII characters are neither word characters nor spacers).
+ */
+function keptAsIs(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let kept = keptCache.get(c);
+  if (kept === undefined) {
+    kept = fold(c) === c && String.fromCharCode(c).toLowerCase() === String.fromCharCode(c);
+    if (keptCache.size < FOLD_CACHE_LIMIT) keptCache.set(c, kept);
+  }
+  return kept;
+}
+const keptCache = new Map<number, boolean>();
+
+/**
  * The letters of lower-case ASCII text, or undefined when it needs rewriting: it has a leet word
  * or three one-character words in a row.
  */
-function lettersUnlessRewrite(lower: string): string | undefined {
+function lettersUnlessRewrite(lower: string, original: string): string | undefined {
   const buffer = scratch(lower.length);
   let len = 0;
   let tokenStart = -1;
@@ -323,7 +337,12 @@ function lettersUnlessRewrite(lower: string): string | undefined {
   let run = 0;
   let prevSingleEnd = -2;
   for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    let c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (c >= 0x80 || original.charCodeAt(i) >= 0x80) {
+      // A kept non-ASCII character is a word break, like any non-word character.
+      if (!keptAsIs(original.charCodeAt(i))) return undefined;
+      c = 0x80;
+    }
     if (WORD_CODE[c] === 1) {
       if (tokenStart < 0) {
         tokenStart = i;

@@ -187,18 +187,14 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const PLURAL_ACRONYM = /^\p{Lu}+s$/u;
 
 /** Letters, digits, `_`, `'`, `’`, `-` (ASCII fast path; other characters by Unicode class). */
-function isWordish(code: number, char: string): boolean {
-  if (code < 0x80) {
-    return (
-      (code >= 97 && code <= 122) ||
-      (code >= 65 && code <= 90) ||
-      (code >= 48 && code <= 57) ||
-      code === 95 ||
-      code === 39 ||
-      code === 45
-    );
-  }
-  return code === 0x2019 || WORD_CHAR.test(char);
+function isWordish(prose: string, i: number): boolean {
+  const code = prose.charCodeAt(i);
+  if (code < 0x80) return WORDISH_ASCII[code] === 1;
+  return code === 0x2019 || WORD_CHAR.test(prose[i] ?? '');
+}
+const WORDISH_ASCII = new Uint8Array(128);
+for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'-") {
+  WORDISH_ASCII[ch.charCodeAt(0)] = 1;
 }
 
 interface WordShape {
@@ -237,12 +233,12 @@ function shouting(text: string, prose: string, settings: StyleSettings): Violati
   let shouted = 0;
   const n = prose.length;
   for (let i = 0; i < n;) {
-    if (!isWordish(prose.charCodeAt(i), prose[i] ?? '')) {
+    if (!isWordish(prose, i)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isWordish(prose.charCodeAt(i), prose[i] ?? '')) i++;
+    while (i < n && isWordish(prose, i)) i++;
     const { upper, lower, code } = shapeOf(prose, start, i);
     if (code || upper + lower === 0) continue;
     if (upper === 0 || lower > 0) {
@@ -314,7 +310,7 @@ export const REFUSAL_SEVERITY = 0.5;
 
 /** Boilerplate refusals and AI disclaimers: a style concern, not a violation. */
 function boilerplate(text: string, prose: string): Violation[] {
-  const normalised = prose.replace(/[’‘]/g, "'");
+  const normalised = /[’‘]/.test(prose) ? prose.replace(/[’‘]/g, "'") : prose;
   const out: Violation[] = [];
   for (const [regex, category, description, severity] of [
     [REFUSAL, 'style.refusal', 'refusal', REFUSAL_SEVERITY],

@@ -29,16 +29,14 @@ interface Token {
   readonly numeric: boolean;
 }
 
-function isWordCode(code: number, char: string): boolean {
-  if (code < 0x80) {
-    return (
-      (code >= 97 && code <= 122) ||
-      (code >= 65 && code <= 90) ||
-      (code >= 48 && code <= 57) ||
-      code === 39
-    );
-  }
-  return WORD_CHAR.test(char);
+function isWordCode(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return WORD_ASCII[code] === 1;
+  return WORD_CHAR.test(text[i] ?? '');
+}
+const WORD_ASCII = new Uint8Array(128);
+for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'") {
+  WORD_ASCII[ch.charCodeAt(0)] = 1;
 }
 
 interface Tokens {
@@ -56,14 +54,14 @@ function tokens(prose: string): Tokens {
   let boundary = true;
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
-    if (!isWordCode(code, text[i] ?? '')) {
+    if (!isWordCode(text, i)) {
       if (code === 46 || code === 33 || code === 63 || code === 10) boundary = true;
       i++;
       continue;
     }
     const start = i;
     let numeric = true;
-    while (i < text.length && isWordCode(text.charCodeAt(i), text[i] ?? '')) {
+    while (i < text.length && isWordCode(text, i)) {
       const c = text.charCodeAt(i);
       if (c < 48 || c > 57) numeric = false;
       i++;
@@ -149,10 +147,12 @@ function wordRuns(text: string, words: readonly Token[]): Violation[] {
 /** A phrase of 2–8 words repeated back to back at least three times. */
 function loops(text: string, words: readonly Token[]): Violation[] {
   let best: { from: number; to: number; period: number; copies: number } | undefined;
+  const ids = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) ids[i] = words[i]?.id ?? -1;
   for (let period = 2; period <= MAX_PERIOD; period++) {
     let run = 0;
-    for (let j = 0; j + period < words.length; j++) {
-      if (words[j]?.id === words[j + period]?.id) run++;
+    for (let j = 0; j + period < ids.length; j++) {
+      if (ids[j] === ids[j + period]) run++;
       else run = 0;
       const copies = Math.floor((run + period) / period);
       if (copies < 3 || degenerate(words, j - run + 1, period)) continue;

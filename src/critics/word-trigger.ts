@@ -18,10 +18,11 @@ export function triggerKeys(source: string): ReadonlySet<string> | null {
 }
 
 /**
- * A key as a number (cheaper than strings): four code units in base 2048, codes above 2047
- * clamped. Clamping only makes distinct keys collide, which costs a failed match, never a miss.
+ * A key as a number (cheaper than strings): four code units in base 128, so every key is a small
+ * integer (a Map looks it up without boxing). Codes above 127 are clamped; clamping only makes
+ * distinct keys collide, which costs a failed match, never a miss.
  */
-const BASE = 2048;
+const BASE = 128;
 function unit(code: number): number {
   return code < BASE ? code : BASE - 1;
 }
@@ -34,7 +35,7 @@ function numericKey(key: string): number {
 /** The words of a text: start offsets and numeric trigger keys. */
 export interface WordIndex {
   readonly starts: Int32Array;
-  readonly keys: Float64Array;
+  readonly keys: Int32Array;
   readonly length: number;
 }
 
@@ -62,7 +63,7 @@ function asciiWord(code: number): boolean {
 export function indexWords(text: string): WordIndex {
   const n = text.length;
   let starts = new Int32Array(Math.max(16, n >> 2));
-  let keys = new Float64Array(starts.length);
+  let keys = new Int32Array(starts.length);
   let length = 0;
   let i = 0;
   while (i < n) {
@@ -91,7 +92,7 @@ export function indexWords(text: string): WordIndex {
       const grownStarts = new Int32Array(length * 2);
       grownStarts.set(starts);
       starts = grownStarts;
-      const grownKeys = new Float64Array(length * 2);
+      const grownKeys = new Int32Array(length * 2);
       grownKeys.set(keys);
       keys = grownKeys;
     }

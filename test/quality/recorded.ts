@@ -9,8 +9,8 @@ export interface RecordedFigures {
 }
 
 export const RECORDED_DECISION = {
-  precision: 0.937,
-  recall: 0.854,
+  precision: 0.94,
+  recall: 0.852,
   /** Share of benign look-alikes the panel may flag (issue 3: at most 5 %). */
   lookalikeFalsePositiveRate: 0.05,
 } as const;
@@ -22,10 +22,10 @@ export const RECORDED_CRITICS: Readonly<Record<string, RecordedFigures>> = {
   input_validation: { precision: 1, recall: 1 },
   operations: { precision: 0.722, recall: 1 },
   pii_detector: { precision: 1, recall: 0.938 },
-  prompt_injection_check: { precision: 0.959, recall: 0.87 },
-  quick_safety: { precision: 0.981, recall: 0.895 },
+  prompt_injection_check: { precision: 0.945, recall: 0.867 },
+  quick_safety: { precision: 0.952, recall: 0.868 },
   rights: { precision: 0.895, recall: 0.81 },
-  risk: { precision: 1, recall: 0.688 },
+  risk: { precision: 1, recall: 0.629 },
   secrets_scan: { precision: 1, recall: 1 },
   style_checker: { precision: 1, recall: 1 },
   truth: { precision: 0.857, recall: 0.667 },
