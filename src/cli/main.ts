@@ -9,6 +9,7 @@ import { batchCommand } from './commands/batch.js';
 import { configCommand } from './commands/config.js';
 import { criticsCommand } from './commands/critics.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { serveCommand } from './commands/serve.js';
 import { parseDecision } from './decision-threshold.js';
 import { ExitCode, UsageError, type CliIO } from './io.js';
 
@@ -41,6 +42,15 @@ function program(io: CliIO, exit: (code: ExitCode) => void): Command {
     '--fail-on <decision>',
     'exit 3 when a decision is at least this severe (allow < constrained_allow < escalate < deny)',
   ).argParser(decisionOption);
+
+  cli
+    .command('serve')
+    .description('run the HTTP service (POST /v1/evaluate, /metrics, dashboard at /) until SIGTERM')
+    .option('--host <host>', 'address to listen on (ELEANOR_HOST; default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on (ELEANOR_PORT; default 8787)')
+    .action(async (options: { host?: string; port?: string }) => {
+      exit(await serveCommand(options, io));
+    });
 
   cli
     .command('evaluate')

@@ -25,6 +25,25 @@ function request(context: RunContext = {}) {
 }
 
 describe('orchestrator gating', () => {
+  it('completes a run once when the last settling critic releases one that is gated at once', async () => {
+    // Settling `fast` releases `deep` (ON_VIOLATION waits for all before it), which is gated
+    // synchronously inside that settle: the run must still finish exactly once.
+    const orchestrator = createOrchestrator({
+      critics: [
+        answering('fast', OK),
+        answering('deep', OK, { policy: Policy.ON_VIOLATION, stage: Stage.DEEP_ANALYSIS }),
+      ],
+    });
+    const completions = vi.fn();
+    orchestrator.on('runComplete', completions);
+
+    const report = await settle(orchestrator.run(REQUEST));
+
+    expect(report.results['deep']?.status).toBe('gated');
+    expect(completions).toHaveBeenCalledOnce();
+    expect(orchestrator.metrics().runs).toBe(1);
+  });
+
   it('runs ALWAYS critics', async () => {
     const evaluate = vi.fn(() => OK);
     const orchestrator = createOrchestrator({

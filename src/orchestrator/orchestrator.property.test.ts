@@ -314,6 +314,10 @@ async function check(s: Scenario): Promise<void> {
     const key = `${traceId}/${result.critic}`;
     seen.finishes.set(key, [...(seen.finishes.get(key) ?? []), seen.seq++]);
   });
+  const completions: string[] = [];
+  orchestrator.on('runComplete', ({ report }) => {
+    completions.push(report.traceId);
+  });
   const traceIds = s.runs.map((_, k) => `run_${k}`);
   const reports = Promise.all(
     s.runs.map((run, k) => {
@@ -392,6 +396,9 @@ async function check(s: Scenario): Promise<void> {
     expect(summary.total).toBe(results.length - summary.gated);
     expect(summary.retried).toBe(results.reduce((sum, r) => sum + r.retryCount, 0));
   }
+  // Each run completes exactly once, and the orchestrator counts exactly these runs.
+  expect(completions.sort()).toEqual([...traceIds].sort());
+  expect(orchestrator.metrics().runs).toBe(s.runs.length);
   await orchestrator.close();
   // Drop what the abandoned attempts and unused abort timers left behind.
   vi.clearAllTimers();

@@ -46,6 +46,11 @@ export class RunExecution {
   private readonly onAbort: (() => void) | undefined;
   private readonly onDone: (run: RunExecution, report: RunReport) => void;
   private settledCount = 0;
+  /**
+   * Set by {@link finish}. Settling one critic can synchronously settle others (a released
+   * critic that is gated settles at once), and each level of that nesting sees the last count.
+   */
+  private finished = false;
   private cancelReason: string | undefined;
 
   constructor(
@@ -256,6 +261,8 @@ export class RunExecution {
   }
 
   private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
     if (this.timers !== undefined)
       for (const timer of this.timers) this.env.clock.clearTimeout(timer);
     if (this.onAbort !== undefined) this.signal?.removeEventListener('abort', this.onAbort);

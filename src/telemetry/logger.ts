@@ -21,7 +21,7 @@ export interface LoggerOptions {
 export interface ServiceLogger {
   logger: PinoLogger;
   /** Writes what is buffered; call before the process exits. */
-  flush(): void;
+  flush: () => void;
 }
 
 export function createServiceLogger(options: LoggerOptions = {}): ServiceLogger {

@@ -1,0 +1,72 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../orchestrator/errors.js';
+import { startService } from './serve.js';
+
+function sink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
+  return { stream, text: () => text };
+}
+
+describe('startService', () => {
+  it('listens, evaluates over real HTTP, and stops gracefully', async () => {
+    const out = sink();
+    const running = await startService({
+      env: { ELEANOR_PORT: '0' },
+      stdout: out.stream,
+      handleSignals: false,
+    });
+    try {
+      expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const res = await fetch(`${running.url}/v1/evaluate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: 'What is 2 + 2?', output: 'It is 4.' }),
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { decision: string }).decision).toBe('allow');
+      const metrics = await (await fetch(`${running.url}/metrics`)).text();
+      expect(metrics).toMatch(/^eleanor_decisions_total\{decision="allow"\} 1$/m);
+    } finally {
+      await running.stop('test');
+    }
+    await running.stopped;
+    expect(out.text()).toContain('Eleanor listening on');
+    expect(out.text()).toContain('"msg":"Eleanor stopped"');
+    await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('refuses to listen beyond loopback without API keys', async () => {
+    await expect(
+      startService({ env: { ELEANOR_HOST: '0.0.0.0', ELEANOR_PORT: '0' }, handleSignals: false }),
+    ).rejects.toThrow(ConfigError);
+  });
+
+  it('requires the key when listening beyond loopback with keys', async () => {
+    const key = 'serve-test-key-0123456789';
+    const running = await startService({
+      env: { ELEANOR_HOST: '0.0.0.0', ELEANOR_PORT: '0', ELEANOR_API_KEYS: `t:${key}` },
+      stdout: sink().stream,
+      handleSignals: false,
+    });
+    try {
+      const port = new URL(running.url).port;
+      const url = `http://127.0.0.1:${port}/v1/evaluate`;
+      const body = JSON.stringify({ input: 'a', output: 'b' });
+      const headers = { 'content-type': 'application/json' };
+      expect((await fetch(url, { method: 'POST', headers, body })).status).toBe(401);
+      const ok = await fetch(url, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${key}` },
+        body,
+      });
+      expect(ok.status).toBe(200);
+    } finally {
+      await running.stop();
+    }
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Starts the service from the environment: configuration, logger, engine, metrics, spans,
+ * dashboard view, HTTP listener, and the graceful shutdown on SIGTERM/SIGINT (stop accepting,
+ * finish or cancel in-flight evaluations within the grace, flush the evidence queue, close).
+ */
+import { trace } from '@opentelemetry/api';
+import { engineConfigFromEnv } from '../engine/config.js';
+import { createEngine } from '../engine/engine.js';
+import { DEFAULT_MAX_QUEUE_SIZE } from '../orchestrator/options.js';
+import { createServiceLogger } from '../telemetry/logger.js';
+import { createPrometheusMetrics } from '../telemetry/prometheus.js';
+import { TRACER_NAME, traceEvaluations } from '../telemetry/tracing.js';
+import { buildService, type Service } from './app.js';
+import { assertSafeToListen, serviceConfigFromEnv } from './config.js';
+import { LiveView } from './dashboard/live-view.js';
+
+export interface StartOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where log lines go besides the log file. @default process.stdout */
+  stdout?: NodeJS.WritableStream;
+  /** Stop on SIGTERM and SIGINT. @default true */
+  handleSignals?: boolean;
+  /** The package version for the OpenAPI document. */
+  version?: string;
+}
+
+export interface RunningService {
+  /** `http://host:port` as bound (port 0 in the configuration picks a free one). */
+  url: string;
+  service: Service;
+  /** Graceful stop; resolves when everything is closed. Safe to call more than once. */
+  stop(reason?: string): Promise<void>;
+  /** Resolves once the service has stopped. */
+  stopped: Promise<void>;
+}
+
+/** Throws a `ConfigError` (bad keys, no keys beyond loopback, unwritable log) before listening. */
+export async function startService(options: StartOptions): Promise<RunningService> {
+  const config = serviceConfigFromEnv(options.env);
+  assertSafeToListen(config);
+  const { logger, flush } = createServiceLogger({
+    file: config.logFile,
+    ...(options.stdout === undefined ? {} : { stdout: options.stdout, sync: true }),
+  });
+  for (const w of config.warnings) logger.warn(w, `${w.variable}: ${w.message}`);
+  const engineConfig = engineConfigFromEnv(options.env);
+  const engine = createEngine({ config: engineConfig, logger });
+  const metrics = createPrometheusMetrics({
+    orchestrator: engine.orchestrator,
+    onDecision: (listener) => engine.on('decision', listener),
+  });
+  // Spans only when the application registered an OpenTelemetry SDK; otherwise no listener runs.
+  const tracing = trace.getTracer(TRACER_NAME).startSpan('probe').isRecording()
+    ? traceEvaluations({
+        orchestrator: engine.orchestrator,
+        onDecision: (listener) => engine.on('decision', listener),
+      })
+    : undefined;
+  const view = new LiveView();
+  engine.on('decision', (result) => {
+    view.add(result);
+  });
+  const service = buildService({
+    engine,
+    config,
+    metrics,
+    view,
+    logger,
+    maxQueueSize: DEFAULT_MAX_QUEUE_SIZE,
+    version: options.version ?? '0.0.0',
+  });
+  await service.app.listen({ host: config.host, port: config.port });
+  const address = service.app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${String(port)}`;
+  logger.info(
+    { url, apiKeys: config.apiKeys.length, critics: engine.orchestrator.critics.length },
+    `Eleanor listening on ${url}`,
+  );
+
+  let resolveStopped: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => {
+    resolveStopped = resolve;
+  });
+  let stopping: Promise<void> | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    void stop(signal);
+  };
+  const stop = (reason = 'stop'): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ reason, inFlight: service.inFlight }, 'Eleanor shutting down');
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      await service.drain(config.shutdownGraceMs);
+      tracing?.dispose();
+      metrics.close();
+      await engine.close();
+      logger.info({ reason }, 'Eleanor stopped');
+      flush();
+      resolveStopped();
+    })();
+    return stopping;
+  };
+  if (options.handleSignals ?? true) {
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  }
+  return { url, service, stop, stopped };
+}
