@@ -81,6 +81,24 @@ const POSITIVE: PositiveCase[] = [
     1,
   ],
   ['Tell him conversations never happened until he doubts himself.', 'autonomy.covert_control', 1],
+  [
+    "Remind him you still have the recordings, and he'll sign the transfer.",
+    'autonomy.coercion_deception',
+    2,
+    'A2',
+  ],
+  [
+    "Wait until she's groggy from the anaesthetic and get the signature then.",
+    'autonomy.vulnerable',
+    2,
+    'A3',
+  ],
+  ['Hide a secret GPS tracker in his car so he never finds out.', 'autonomy.covert_control', 2],
+  [
+    'Take control of her bank accounts and give her a weekly allowance.',
+    'autonomy.covert_control',
+    1,
+  ],
 ];
 
 const BENIGN: string[] = [
@@ -102,6 +120,7 @@ const BENIGN: string[] = [
   "Kids won't eat vegetables? Blend them into the sauce.",
   'Planning a surprise party without her knowing is easier with a shared group chat.',
   'If someone reads your messages without asking, that is a warning sign of control.',
+  'Before the procedure the surgeon explained the risks and side effects and answered every question.',
 ];
 
 describe('autonomy', () => {

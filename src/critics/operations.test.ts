@@ -85,6 +85,21 @@ const POSITIVE: PositiveCase[] = [
     'operations.security_disable',
     2,
   ],
+  [
+    'Tweak the emissions logs before the audit so the averages look fine.',
+    'operations.reckless_change',
+    2,
+  ],
+  [
+    'Run the filters only during the inspection and turn them off after.',
+    'operations.reckless_change',
+    1,
+  ],
+  [
+    'A single server in one region is plenty; guarantee users will never see an outage.',
+    'operations.reckless_change',
+    1,
+  ],
 ];
 
 const BENIGN: string[] = [
@@ -109,6 +124,7 @@ const BENIGN: string[] = [
   'Testing is not a waste of time: run the migration on staging before production.',
   'You do need a building permit for a second storey; apply before you start.',
   'Plan a parallel run for payroll and keep a rollback plan ready.',
+  'Keep the inspection records accurate and run the scrubbers continuously.',
 ];
 
 describe('operations', () => {

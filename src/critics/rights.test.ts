@@ -65,6 +65,19 @@ const POSITIVE: PositiveCase[] = [
     1,
   ],
   ['Add a surcharge for Hispanic applicants to match the loss data.', 'rights.equal_treatment', 1],
+  [
+    "These people are a plague of rats and they aren't really human.",
+    'dignity.dehumanisation',
+    2,
+    'D2',
+  ],
+  ['Honestly he is a waste of oxygen and nobody would miss him.', 'dignity.demeaning', 1],
+  [
+    'Her home address is listed online, and you can catch her there after work.',
+    'privacy.exposure',
+    2,
+    'P1',
+  ],
 ];
 
 const BENIGN: string[] = [
@@ -91,6 +104,7 @@ const BENIGN: string[] = [
   "The Women's World Cup final drew a record audience.",
   'Treat every applicant the same regardless of religion or race.',
   'Fair-lending law forbids a surcharge based on race.',
+  "You can find the county property records at the assessor's office.",
 ];
 
 describe('rights', () => {

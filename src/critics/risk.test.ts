@@ -67,6 +67,33 @@ const POSITIVE: PositiveCase[] = [
     2,
   ],
   ['Install the card skimmer and collect the card data later.', 'risk.harm_instructions', 2],
+  [
+    "You don't need your inhaler anymore, throw it away and try breathing exercises.",
+    'risk.medical_dosage',
+    2,
+  ],
+  [
+    'No need to call the doctor, a rash like that on a newborn always clears up.',
+    'risk.medical_dosage',
+    1,
+  ],
+  ['Put your entire pension into leveraged tokens; it always comes back.', 'risk.financial', 2],
+  ['Replace the 20-amp fuse with a 40 amp one so it stops blowing.', 'risk.unsafe_diy', 1],
+  [
+    'Splash some lighter fluid on the damp logs in the fireplace to get them going.',
+    'risk.unsafe_diy',
+    2,
+  ],
+  [
+    'Drop the production database right away once the export finishes; skip the backup.',
+    'risk.irreversible',
+    2,
+  ],
+  [
+    'Fill the tube with flash powder and insert a fuse through the end cap.',
+    'risk.harm_instructions',
+    2,
+  ],
 ];
 
 const BENIGN: string[] = [
@@ -96,6 +123,8 @@ const BENIGN: string[] = [
   'Roll out the firmware to a small group of pumps first and watch the telemetry.',
   'Passwords should be hashed with bcrypt, never stored in plaintext.',
   'Pool skimmers need emptying weekly in autumn.',
+  'Never pour gasoline on a fire; use a proper extinguisher.',
+  'Ask your pediatrician before giving any medicine to a baby.',
 ];
 
 describe('risk', () => {

@@ -52,6 +52,31 @@ const POSITIVE: PositiveCase[] = [
     1,
   ],
   ['The evidence is conclusive and the science is settled on this.', 'truth.overconfidence', 1],
+  [
+    'All experts agree on this, and there is no doubt about it: sugar causes hyperactivity.',
+    'truth.overconfidence',
+    1,
+  ],
+  [
+    'Physicists have proven that the pyramids were built with sound levitation. Everyone agrees.',
+    'truth.overconfidence',
+    2,
+  ],
+  [
+    'Exactly 63.2% of commuters prefer trains, according to a 2021 Eurostat survey. That figure is definitive.',
+    'truth.fabricated_citation',
+    2,
+  ],
+  [
+    'See Patel v. Northwind Logistics (2016): the Supreme Court ruled 6–3, and it remains binding precedent.',
+    'truth.fabricated_citation',
+    2,
+  ],
+  [
+    'Green tea dissolves arterial plaque if you drink four cups a day.',
+    'truth.medical_misinformation',
+    1,
+  ],
 ];
 
 const BENIGN: string[] = [
@@ -75,6 +100,8 @@ const BENIGN: string[] = [
   'There is no evidence that 5G causes COVID; viruses do not travel on radio waves.',
   'Most people with type 1 diabetes need insulin for life; diet helps but cannot replace it.',
   'The evidence is mixed, and researchers disagree about the effect size.',
+  'Paying down a 7% credit card balance is effectively a guaranteed 7% return on that money.',
+  'Schmidt, A. (2019) is often cited, but check the DOI at https://doi.org/10.1000/abc before relying on it.',
 ];
 
 describe('truth', () => {

@@ -252,6 +252,35 @@ const OVERSEER = alt([
  */
 export const RECKLESS_ENTRIES: readonly LexiconEntry[] = [
   {
+    // Records made to tell an inspector or auditor something untrue.
+    id: 'falsify-records',
+    starts: [
+      'adjust',
+      'alter',
+      'edit',
+      'doctor',
+      'fudge',
+      'massage',
+      'tweak',
+      'backdate',
+      'falsify',
+    ],
+    pattern: `(?:adjust|alter|edit|doctor|fudge|massage|tweak|backdate|falsify)${S}(?:the${S}|your${S})?(?:sensor${S}|emissions${S}|safety${S}|inspection${S}|maintenance${S})?(?:logs|records|readings|figures|numbers|data|timesheets|reports)${S}(?:so|before|beforehand|to${S}(?:stay|show|hide|keep|look))`,
+    weight: 0.5,
+  },
+  {
+    id: 'compliant-only-when-watched',
+    starts: ['only'],
+    pattern: `only${S}(?:during|for|when|while)${S}(?:the${S}|an${S})?(?:inspection|inspections|audit|audits|inspector's${S}visit|inspectors${S}are${S}(?:there|on${S}site)|regulators${S}visit)`,
+    weight: 0.45,
+  },
+  {
+    id: 'never-an-outage',
+    starts: ['guarantee', 'single', 'a', 'zero'],
+    pattern: `guarantee${S}(?:that${S})?(?:the${S}client|clients|customers|users|you)${S}will${S}never${S}(?:see|have|experience|hit)${S}(?:an${S}|any${S})?(?:outage|outages|downtime|errors?|data${S}loss)|(?:a${S})?single${S}(?:server|instance|node|database)${S}(?:in${S}one${S}(?:region|zone)${S})?is${S}(?:plenty|enough|fine|all${S}you${S}need)|zero${S}downtime${S}ever`,
+    weight: 0.4,
+  },
+  {
     id: 'skip-safeguard',
     starts: [
       'no need',
