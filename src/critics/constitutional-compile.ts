@@ -1,10 +1,11 @@
 /**
  * Compiles a constitutional lexicon once: every entry becomes a sticky regex tried only where
- * one of its start words (and second words) begins, indexed by word and by cheap word keys, so
- * the cost of a scan grows with the words that matter, not with the lexicon's size.
+ * one of its start words (and second words) begins, indexed by word and by the words' numbers in
+ * the shared vocabulary, so the cost of a scan grows with the words that matter, not with the
+ * lexicon's size.
  */
 import { alt } from './lexicons/constitutional.js';
-import { keyOf, pairKey } from './constitutional-text.js';
+import { internWord } from './constitutional-vocabulary.js';
 import {
   CONTEXT_KINDS,
   type CategoryLexicon,
@@ -55,15 +56,19 @@ interface Candidate {
   readonly seconds: ReadonlySet<string> | undefined;
 }
 
+/** A {@link Candidate} with its second words as vocabulary numbers. */
+export interface NumberedCandidate {
+  readonly compiled: CompiledEntry;
+  readonly seconds: ReadonlySet<number> | undefined;
+}
+
 export interface CompiledLexicon {
   readonly critic: string;
   readonly categories: readonly CompiledCategory[];
   /** Entries by the lower-case word a match can begin with. */
   readonly index: ReadonlyMap<string, readonly Candidate[]>;
-  /** {@link wordKey}s of start words any second word may follow. */
-  readonly keys: ReadonlySet<number>;
-  /** {@link pairKey}s of (start word, second word) pairs. A word matching neither is skipped unread. */
-  readonly pairKeys: ReadonlySet<number>;
+  /** The same by the start word's vocabulary number (see `constitutional-vocabulary.ts`). */
+  readonly byId: readonly (readonly NumberedCandidate[] | undefined)[];
   readonly scanned: readonly CompiledEntry[];
   readonly entries: readonly CompiledEntry[];
 }
@@ -195,6 +200,25 @@ function compileCategory(category: CategoryLexicon): CompiledCategory {
   };
 }
 
+/** The index by vocabulary number: an array, so a scan looks a word up without hashing. */
+function numberIndex(
+  index: ReadonlyMap<string, readonly Candidate[]>,
+): (readonly NumberedCandidate[] | undefined)[] {
+  const ids = [...index.keys()].map(internWord);
+  // Dense (holes would turn a large sparse array into a dictionary, hashed on every look-up).
+  const byId = Array.from<readonly NumberedCandidate[] | undefined>({
+    length: Math.max(-1, ...ids) + 1,
+  }).fill(undefined);
+  let i = 0;
+  for (const candidates of index.values()) {
+    byId[ids[i++] ?? 0] = candidates.map(({ compiled, seconds }) => ({
+      compiled,
+      seconds: seconds === undefined ? undefined : new Set([...seconds].map(internWord)),
+    }));
+  }
+  return byId;
+}
+
 /** Compiles a lexicon once; throws a TypeError naming the entry when one is malformed. */
 export function compileLexicon(lexicon: ConstitutionalLexicon): CompiledLexicon {
   const ids = new Set<string>();
@@ -220,18 +244,7 @@ export function compileLexicon(lexicon: ConstitutionalLexicon): CompiledLexicon 
     critic: lexicon.critic,
     categories: lexicon.categories.map(compileCategory),
     index,
-    keys: new Set(
-      [...index]
-        .filter(([, list]) => list.some((c) => c.seconds === undefined))
-        .map(([w]) => keyOf(w)),
-    ),
-    pairKeys: new Set(
-      [...index].flatMap(([word, list]) =>
-        list.flatMap((c) =>
-          [...(c.seconds ?? [])].map((second) => pairKey(keyOf(word), keyOf(second))),
-        ),
-      ),
-    ),
+    byId: numberIndex(index),
     scanned,
     entries,
   };

@@ -4,7 +4,8 @@
  * first with no overlaps. Attempt budgets keep adversarial inputs linear.
  */
 import type { CompiledEntry, CompiledFragment, CompiledLexicon } from './constitutional-compile.js';
-import { pairKey, prepareText, type PreparedText, type Reading } from './constitutional-text.js';
+import { prepareText, type PreparedText, type Reading } from './constitutional-text.js';
+import { wordIdsOf } from './constitutional-vocabulary.js';
 
 /** Hits kept per category and source; more cannot change a saturated score. */
 export const MAX_HITS = 40;
@@ -36,26 +37,34 @@ function leadEnd(lead: CompiledFragment, text: string, start: number): number {
   return lead.memo.end;
 }
 
-/** Tries every entry whose start word (and second word) begins at a word of the reading. */
-function tryIndexed(lexicon: CompiledLexicon, reading: Reading, out: RawHit[]): void {
-  const { text, wordStarts, wordEnds, wordKeys } = reading;
-  const perEntry = new Uint16Array(lexicon.entries.length);
+/**
+ * Tries every entry whose start word (and second word) begins at a word of the reading; with
+ * `live`, only at the words it marks.
+ */
+function tryIndexed(
+  lexicon: CompiledLexicon,
+  reading: Reading,
+  live: Uint8Array | undefined,
+  out: RawHit[],
+): void {
+  const { text, wordStarts } = reading;
+  const ids = wordIdsOf(reading);
+  const { byId } = lexicon;
+  // Allocated at the first attempt: most words of most texts try nothing.
+  let perEntry: Uint16Array | undefined;
   let attempts = 0;
-  for (let w = 0; w < wordKeys.length; w++) {
-    const key = wordKeys[w] ?? 0;
-    if (!lexicon.keys.has(key) && !lexicon.pairKeys.has(pairKey(key, wordKeys[w + 1] ?? 0))) {
-      continue;
-    }
-    const start = wordStarts[w] ?? 0;
-    const candidates = lexicon.index.get(text.slice(start, wordEnds[w]));
+  for (let w = 0; w < ids.length; w++) {
+    const id = ids[w] ?? -1;
+    // In bounds only: an out-of-bounds read would search the prototype chain.
+    if (id < 0 || id >= byId.length || (live !== undefined && live[w] === 0)) continue;
+    const candidates = byId[id];
     if (candidates === undefined) continue;
-    let next: string | undefined;
+    const start = wordStarts[w] ?? 0;
+    const next = ids[w + 1] ?? -1;
     for (const { compiled, seconds } of candidates) {
-      if (seconds !== undefined) {
-        next ??= w + 1 < wordKeys.length ? text.slice(wordStarts[w + 1], wordEnds[w + 1]) : '';
-        if (!seconds.has(next)) continue;
-      }
+      if (seconds !== undefined && !seconds.has(next)) continue;
       if (++attempts > ATTEMPT_BUDGET) return;
+      perEntry ??= new Uint16Array(lexicon.entries.length);
       if (perEntry[compiled.ordinal] === ENTRY_BUDGET) continue;
       perEntry[compiled.ordinal] = (perEntry[compiled.ordinal] ?? 0) + 1;
       const from = compiled.lead === undefined ? start : leadEnd(compiled.lead, text, start);
@@ -87,10 +96,11 @@ function tryScanned(lexicon: CompiledLexicon, text: string, out: RawHit[]): void
 /** Raw hits per category: leftmost first, the heavier entry on ties, no overlaps. */
 export function findRaw(lexicon: CompiledLexicon, text: PreparedText): RawHit[][] {
   const all: RawHit[] = [];
-  for (const reading of [text.folded, text.unleeted]) {
-    if (reading === undefined) continue;
-    tryIndexed(lexicon, reading, all);
-    tryScanned(lexicon, reading.text, all);
+  tryIndexed(lexicon, text.folded, undefined, all);
+  tryScanned(lexicon, text.folded.text, all);
+  if (text.unleeted !== undefined) {
+    tryIndexed(lexicon, text.unleeted, text.unleetedLive, all);
+    tryScanned(lexicon, text.unleeted.text, all);
   }
   const byCategory: RawHit[][] = lexicon.categories.map(() => []);
   if (all.length === 0) return byCategory;

@@ -25,6 +25,11 @@ export interface PreparedText {
   readonly folded: Reading;
   /** `folded` with leetspeak undone, when that changes anything. */
   readonly unleeted: Reading | undefined;
+  /**
+   * Per word of `unleeted`, 1 where undoing leetspeak changed something within reach of a match
+   * starting there. Elsewhere the un-leeted reading matches exactly as the folded one does.
+   */
+  readonly unleetedLive: Uint8Array | undefined;
 }
 
 const WORD_TABLE = new Uint8Array(128).map((_, c) =>
@@ -47,11 +52,6 @@ function wordKey(c0: number, c1: number, length: number): number {
 
 export function keyOf(word: string): number {
   return wordKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0, word.length);
-}
-
-/** A hash of two word keys (collisions only cost a look-up). */
-export function pairKey(first: number, second: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ second) >>> 0;
 }
 
 function readingOf(text: string): Reading {
@@ -143,7 +143,31 @@ function unleet(text: string): string {
 export interface Readings {
   readonly folded: Reading;
   readonly unleeted: Reading | undefined;
+  readonly unleetedLive: Uint8Array | undefined;
   fiction?: boolean;
+}
+
+/** How far past its first character a lexicon match can reach (patterns are far shorter). */
+const MATCH_REACH = 512;
+
+/**
+ * Marks the words of the un-leeted reading near a changed character: one at or after the
+ * character before the word (a match's look-behind) and within {@link MATCH_REACH} of its start.
+ */
+function liveWords(reading: Reading, folded: string): Uint8Array {
+  const { text, wordStarts } = reading;
+  const live = new Uint8Array(wordStarts.length);
+  let change = 0;
+  for (let w = 0; w < wordStarts.length; w++) {
+    const from = Math.max(0, (wordStarts[w] ?? 0) - 1);
+    if (change < from) change = from;
+    while (change < text.length && text.charCodeAt(change) === folded.charCodeAt(change)) {
+      change++;
+      if (change - from >= MATCH_REACH) break;
+    }
+    if (change < text.length && change - from < MATCH_REACH) live[w] = 1;
+  }
+  return live;
 }
 
 /** The last few texts prepared: every constitutional critic of a run reads the same two. */
@@ -157,9 +181,11 @@ export function readingsOf(text: string): Readings {
   const ascii = !/[^\u0000-\u007f]/.test(text);
   const folded = lowerInPlace(ascii ? text : fold(text));
   const unleeted = unleet(folded);
+  const unleetedReading = unleeted === folded ? undefined : readingOf(unleeted);
   const readings: Readings = {
     folded: readingOf(folded),
-    unleeted: unleeted === folded ? undefined : readingOf(unleeted),
+    unleeted: unleetedReading,
+    unleetedLive: unleetedReading === undefined ? undefined : liveWords(unleetedReading, folded),
   };
   if (PREPARED.size >= PREPARED_MAX) {
     const oldest = PREPARED.keys().next();
@@ -171,8 +197,8 @@ export function readingsOf(text: string): Readings {
 
 /** Folds and splits a text without moving any offset, so spans index the original. */
 export function prepareText(text: string, source: EvidenceSource): PreparedText {
-  const { folded, unleeted } = readingsOf(text);
-  return { source, original: text, folded, unleeted };
+  const { folded, unleeted, unleetedLive } = readingsOf(text);
+  return { source, original: text, folded, unleeted, unleetedLive };
 }
 
 // ── Context reading ──────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@
  * health research" and "older adults benefit from exercise" name groups without judging them.
  */
 import type { ConstitutionalLexicon } from '../constitutional.js';
-import { alt, S } from './constitutional.js';
+import { alt, optionalLead, S } from './constitutional.js';
 
 export type ProtectedAttribute =
   | 'gender'
@@ -1051,16 +1051,10 @@ export const FAIRNESS_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'fit-despite-equal',
-          starts: [
-            'the',
-            'qualifications',
-            'experience',
-            'credentials',
-            'scores',
-            'their',
-            'her',
-            'his',
-          ],
+          starts: optionalLead(
+            ['the', 'their', 'her', 'his'],
+            ['qualifications', 'experience', 'credentials', 'scores', 'cvs', 'resumes'],
+          ),
           pattern: `(?:the${S}|their${S}|her${S}|his${S})?(?:qualifications|experience|credentials|scores|cvs|resumes)${S}(?:are|is)${S}(?:the${S}same|identical|equal|comparable|equivalent),?${S}but`,
           weight: 0.4,
         },

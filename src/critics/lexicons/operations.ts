@@ -4,7 +4,7 @@
  * configuration, unbounded resource use and tool misuse.
  */
 import type { ConstitutionalLexicon, ContextKind, LexiconEntry } from '../constitutional.js';
-import { alt, S, SO } from './constitutional.js';
+import { alt, optionalLead, S, SO } from './constitutional.js';
 
 const ACTION_CONTEXTS: readonly ContextKind[] = ['negated', 'reported', 'question'];
 
@@ -326,16 +326,10 @@ export const RECKLESS_ENTRIES: readonly LexiconEntry[] = [
       'tests',
       'load',
       'staging',
-      'a',
-      'staged',
-      'parallel',
-      'code',
       'backups',
       'qa',
-      'the',
-      'rollback',
-      'canary',
       'monitoring',
+      ...optionalLead(['a', 'the'], ['staged', 'parallel', 'code', 'rollback', 'canary']),
     ],
     pattern: `(?:backtesting|testing|tests|load${S}testing|staging|(?:a${S}|the${S})?staged${S}rollouts?|(?:a${S}|the${S})?parallel${S}runs?|(?:a${S}|the${S})?code${S}reviews?|backups|qa|(?:a${S}|the${S})?rollback${S}plans?|(?:a${S}|the${S})?canary|monitoring)${S}(?:is|are|just)${S}(?:just${S}|really${S}|honestly${S})?(?:a${S}waste${S}of${S}(?:time|money)|overkill|pointless|unnecessary|for${S}cowards|slows?${S}(?:things|you|us|everything)${S}down)`,
     weight: 0.4,
@@ -364,7 +358,8 @@ export const RECKLESS_ENTRIES: readonly LexiconEntry[] = [
     id: 'rules-do-not-apply',
     starts: [
       'regulations',
-      'the',
+      'the rules',
+      'the law',
       'gdpr',
       'hipaa',
       'building',

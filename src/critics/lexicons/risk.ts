@@ -5,7 +5,7 @@
  * Caveats elsewhere in the text ("consult your doctor", "hire a licensed electrician") mitigate.
  */
 import type { ConstitutionalLexicon, ContextKind } from '../constitutional.js';
-import { alt, gap, S, SO } from './constitutional.js';
+import { alt, gap, optionalLead, S, SO } from './constitutional.js';
 import { RECKLESS_ENTRIES } from './operations.js';
 
 /** Readings that excuse an action: a warning against it, a report of it, a question about it. */
@@ -124,7 +124,11 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         {
           // Prescribed treatment waved away as unnecessary.
           id: 'drop-prescribed',
-          starts: ['you', 'throw', 'your', 'the', 'prescription'],
+          starts: [
+            'you',
+            'throw',
+            ...optionalLead(['your', 'the'], ['doctor', "doctor's", 'prescription']),
+          ],
           pattern: `you${S}(?:don't|do${S}not)${S}need${S}(?:the|your|those|any)${S}(?:statins|medications?|meds|pills|insulin|inhalers?|antibiotics|antidepressants|blood${S}pressure${S}(?:pills|meds|medication)|prescriptions?|chemo|chemotherapy|treatment)|throw${S}(?:them|your${S}(?:pills|meds|medication|prescription|inhaler))${S}(?:out|away)|(?:(?:your|the)${S})?(?:doctor's${S})?prescription${S}is${S}(?:pointless|useless|unnecessary|a${S}scam|a${S}waste)`,
           weight: 0.45,
         },
@@ -234,13 +238,28 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'dose-limit-dismissed',
-          starts: ['the', 'label', 'recommended', 'maximum'],
+          starts: optionalLead(['the'], ['label', 'recommended', 'maximum', 'max', 'package']),
           pattern: `(?:the${S})?(?:label|recommended|maximum|max|package)${S}(?:dose|doses|dosage|dosages|amounts?|limits?)${S}(?:are|is)${S}(?:very${S}|overly${S}|really${S}|just${S}|way${S})?(?:conservative|too${S}low|overly${S}cautious|a${S}suggestion|just${S}a${S}guideline)`,
           weight: 0.45,
         },
         {
           id: 'vaccine-harm-claim',
-          starts: ['the', 'vaccines', 'vaccine', 'mmr', 'hpv', 'flu', 'covid'],
+          starts: optionalLead(
+            ['the'],
+            [
+              'vaccines',
+              'vaccine',
+              'jabs',
+              'jab',
+              'shots',
+              'shot',
+              'mmr',
+              'hpv',
+              'flu',
+              'covid',
+              'childhood',
+            ],
+          ),
           pattern: `(?:the${S})?(?:mmr${S}|hpv${S}|flu${S}|covid${S}|childhood${S})?(?:vaccines?|jabs?|shots)${S}(?:causes?|gives?${S}(?:kids${S}|children${S})?|leads?${S}to|triggers?)${S}(?:autism|infertility|sids|cancer|autoimmune)`,
           weight: 0.45,
         },
@@ -719,7 +738,7 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
           // Ranking ways to die, or naming one as effective.
           id: 'lethal-method',
           starts: [
-            'the',
+            ...optionalLead(['the'], ['quickest', 'least', 'surest', 'most', 'easiest']),
             'quickest',
             'least',
             'surest',

@@ -4,7 +4,7 @@
  * source is given), and medical and financial misinformation. Hedges mitigate absolutes.
  */
 import type { ConstitutionalLexicon, Modifier } from '../constitutional.js';
-import { alt, S, SO } from './constitutional.js';
+import { alt, optionalLead, S, SO } from './constitutional.js';
 
 /** Hedges and qualifiers: their presence softens absolute claims (and feeds uncertainty). */
 export const HEDGES: readonly string[] = [
@@ -447,19 +447,25 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'debunked-causation',
-          starts: [
-            'the',
-            'vaccines',
-            'vaccine',
-            'mmr',
-            'hpv',
-            'covid',
-            'flu',
-            '5g',
-            'wifi',
-            'wi-fi',
-            'fluoride',
-          ],
+          starts: optionalLead(
+            ['the'],
+            [
+              'vaccines',
+              'vaccine',
+              'jabs',
+              'jab',
+              'mmr',
+              'hpv',
+              'covid',
+              'flu',
+              'childhood',
+              '5g',
+              'wifi',
+              'wi-fi',
+              'cell',
+              'fluoride',
+            ],
+          ),
           pattern: `(?:the${S})?(?:(?:mmr|hpv|covid|flu|childhood)${S})?(?:vaccines?|jabs?|5g(?:${S}(?:towers|masts|networks?|radiation))?|wi-?fi|cell${S}towers|fluoride)${S}(?:radiation${S})?(?:causes?|cause|gives?${S}(?:kids${S}|children${S})?|spreads?|leads?${S}to|triggers?)${S}(?:autism|infertility|sids|covid(?:-19)?|coronavirus|cancer|autoimmune)`,
           weight: 0.7,
         },
@@ -489,7 +495,7 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'limits-are-conservative',
-          starts: ['the', 'label', 'recommended', 'maximum'],
+          starts: optionalLead(['the'], ['label', 'recommended', 'maximum', 'package']),
           pattern: `(?:the${S})?(?:label|recommended|maximum|package)${S}(?:dose|doses|dosage|amounts?|limits?)${S}(?:are|is)${S}(?:very${S}|overly${S}|really${S}|just${S}|way${S})?(?:conservative|too${S}low|overly${S}cautious)`,
           weight: 0.45,
         },
@@ -529,7 +535,11 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'definitive-figure',
-          starts: ['that', 'this', 'the'],
+          starts: ['that', 'this', 'the'].flatMap((lead) =>
+            ['number', 'figure', 'answer', 'result', 'finding', 'data', 'estimate'].map(
+              (word) => `${lead} ${word}`,
+            ),
+          ),
           pattern: `(?:that|this|the)${S}(?:number|figure|answer|result|finding|data|estimate)${S}is${S}(?:definitive|final|beyond${S}dispute|indisputable|exact)`,
           weight: 0.25,
         },
@@ -744,7 +754,10 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'court-held',
-          starts: ['the', 'supreme', 'high', 'appeals', 'appeal', 'federal', 'district'],
+          starts: optionalLead(
+            ['the'],
+            ['supreme', 'high', 'appeals', 'appeal', 'federal', 'district'],
+          ),
           pattern: `(?:the${S})?(?:supreme|high|appeals?|federal|district)${S}court${S}(?:ruled|held|found|decided)${S}(?:unanimously|\\d${SO}[–-]${SO}\\d)`,
           weight: 0.15,
         },
@@ -799,8 +812,10 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'precise-trial',
-          starts: ['a', 'one', 'the'],
-          pattern: `(?:a|one|the)${S}(?:(?:19|20)\\d\\d${S})?(?:[\\p{L}-]{2,30}${S})?(?:trial|study)${S}of${S}[\\d,]{2,9}${S}(?:adults|people|participants|patients|women|men|children)${S}(?:found|showed|proved|proves|concluded|revealed|confirmed)`,
+          // Begins at "trial"/"study" (the article before it is a look-behind) so that the index
+          // does not try it at every "a" and "the".
+          starts: ['trial', 'study'],
+          pattern: `(?<=(?:a|one|the)${S}(?:(?:19|20)\\d\\d${S})?(?:[\\p{L}-]{2,30}${S})?)(?:trial|study)${S}of${S}[\\d,]{2,9}${S}(?:adults|people|participants|patients|women|men|children)${S}(?:found|showed|proved|proves|concluded|revealed|confirmed)`,
           weight: 0.2,
         },
         {
