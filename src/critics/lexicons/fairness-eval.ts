@@ -1004,7 +1004,7 @@ export const FAIRNESS_LEXICON: ConstitutionalLexicon = {
         {
           // Customer or colleague discomfort with a group offered as a reason.
           id: 'discomfort-with-group',
-          starts: ['less', 'more', 'not', 'uncomfortable'],
+          starts: ['less comfortable', 'more comfortable', 'not comfortable', 'uncomfortable'],
           pattern: `(?:(?:less|more|not)${S}comfortable|uncomfortable)${S}(?:with|around|being${S}(?:treated|served|taught)${S}by)${S}(?:a${S}|an${S})?${GROUP}`,
           weight: 0.5,
         },

@@ -270,13 +270,13 @@ export const RECKLESS_ENTRIES: readonly LexiconEntry[] = [
   },
   {
     id: 'compliant-only-when-watched',
-    starts: ['only'],
+    starts: ['only during', 'only for', 'only when', 'only while'],
     pattern: `only${S}(?:during|for|when|while)${S}(?:the${S}|an${S})?(?:inspection|inspections|audit|audits|inspector's${S}visit|inspectors${S}are${S}(?:there|on${S}site)|regulators${S}visit)`,
     weight: 0.45,
   },
   {
     id: 'never-an-outage',
-    starts: ['guarantee', 'single', 'a', 'zero'],
+    starts: ['guarantee', 'single', 'a single', 'zero downtime'],
     pattern: `guarantee${S}(?:that${S})?(?:the${S}client|clients|customers|users|you)${S}will${S}never${S}(?:see|have|experience|hit)${S}(?:an${S}|any${S})?(?:outage|outages|downtime|errors?|data${S}loss)|(?:a${S})?single${S}(?:server|instance|node|database)${S}(?:in${S}one${S}(?:region|zone)${S})?is${S}(?:plenty|enough|fine|all${S}you${S}need)|zero${S}downtime${S}ever`,
     weight: 0.4,
   },

@@ -375,13 +375,13 @@ export const RIGHTS_LEXICON: ConstitutionalLexicon = {
         {
           // The same likening when the group is a pronoun ("they're a swarm of animals").
           id: 'pronoun-likened',
-          starts: ['they', "they're", 'these', 'those'],
+          starts: ["they're", 'they are', 'these people', 'those people'],
           pattern: `(?:they|these${S}people|those${S}people)(?:'re|${S}are)${S}${LIKENING}(?:a${S}|an${S})?(?:(?:swarm|pack|horde|herd|plague|bunch|nest)${S}of${S})?${VERMIN}`,
           weight: 0.7,
         },
         {
           id: 'not-really-people',
-          starts: ['they', "they're", 'these', 'those'],
+          starts: ["they aren't", 'they are', "they're", 'these people', 'those people'],
           pattern: `(?:they|these${S}people|those${S}people)(?:${S}aren't|${S}are${S}not|'re${S}not)${S}(?:really${S}|even${S}|fully${S}|truly${S})?(?:people|persons|human|humans|human${S}beings)(?:${S}like${S}us)?`,
           weight: 0.6,
         },
@@ -608,19 +608,44 @@ export const RIGHTS_LEXICON: ConstitutionalLexicon = {
         {
           // Someone's movements and family locations handed over: what a stalker needs.
           id: 'whereabouts',
-          starts: ['she', 'he', 'they', 'her', 'his', 'their', 'you'],
+          starts: [
+            ...['she', 'he'].flatMap((who) =>
+              ['usually', 'always', 'normally', 'often', 'typically'].map((w) => `${who} ${w}`),
+            ),
+            ...['her', 'his', 'their'].flatMap((whose) =>
+              ['kids', 'children', 'son', 'daughter'].map((w) => `${whose} ${w}`),
+            ),
+            'you can',
+          ],
           pattern: `(?:(?:she|he)${S}(?:usually|always|normally|often|typically)${S}(?:leaves|gets${S}home|arrives|walks${S}(?:home|to)|goes${S}(?:out|running|jogging))|(?:her|his|their)${S}(?:kids|children|son|daughter)${S}(?:go|goes|attend|attends)${S}(?:to${S})?(?:the${S})?[\\p{L}-]{2,20}${S}(?:school|nursery|daycare)|you${S}can${S}(?:catch|find|confront|corner|wait${S}for)${S}(?:her|him|them)${S}(?:there|outside|at${S}(?:home|work|the)))`,
           weight: 0.4,
         },
         {
           id: 'address-is-out',
-          starts: ['her', 'his', 'their'],
+          starts: [
+            'her home',
+            'her address',
+            'his home',
+            'his address',
+            'their home',
+            'their address',
+          ],
           pattern: `(?:her|his|their)${S}(?:home${S})?address${S}is${S}(?:listed|public|available|in${S}the|on${S}the|at)`,
           weight: 0.45,
         },
         {
           id: 'name-and-shame',
-          starts: ['with', 'so', 'post'],
+          starts: [
+            'with her',
+            'with his',
+            'with their',
+            'so everyone',
+            'so people',
+            'so the',
+            'post their',
+            'post her',
+            'post his',
+          ],
           pattern: `with${S}(?:her|his|their)${S}full${S}names?|so${S}(?:everyone|people|the${S}whole${S}\\p{L}+)${S}(?:knows|know|can${S}see|find)${S}(?:who${S}(?:they|she|he)${S}(?:are|is)|(?:them|her|him))|post${S}(?:their|her|his)${S}names?`,
           weight: 0.35,
         },

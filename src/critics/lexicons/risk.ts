@@ -125,7 +125,8 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
           // Prescribed treatment waved away as unnecessary.
           id: 'drop-prescribed',
           starts: [
-            'you',
+            "you don't",
+            'you do',
             'throw',
             ...optionalLead(['your', 'the'], ['doctor', "doctor's", 'prescription']),
           ],
@@ -134,14 +135,14 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'skip-care',
-          starts: ['no', "don't", 'do'],
+          starts: ['no need', "don't bother", "don't need", 'do not'],
           pattern: `(?:no${S}need|(?:don't|do${S}not)${S}(?:bother|need))${S}to${S}(?:call|see|visit|go${S}to|ring)${S}(?:a|the|your)${S}(?:doctor|pediatrician|paediatrician|gp|er|a&e|hospital|midwife|emergency${S}room)`,
           weight: 0.45,
         },
         {
           // An adult medicine or dose given to a baby or child.
           id: 'adult-dose-to-child',
-          starts: ['half', 'a', 'crush', 'crushed'],
+          starts: ['half', 'a quarter', 'crush', 'crushed'],
           pattern: `(?:half|a${S}quarter${S}of)${S}an?${S}adult${S}(?:aspirin|dose|tablet|pill)|(?:crush|crushed)${S}(?:it${S}|them${S})?into${S}(?:her|his|the${S}baby's|your${S}baby's)${S}(?:bottle|formula)`,
           weight: 0.5,
         },
@@ -303,7 +304,7 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'leverage',
-          starts: ['leveraged', 'add', 'put', 'buy', 'top', 'it'],
+          starts: ['leveraged', 'add', 'put', 'buy', 'top up', 'it always'],
           pattern: `leveraged${S}(?:crypto|futures|etfs?|positions?|bets?|tokens?|trading)|(?:add|put|buy|top${S}up)${S}(?:more${S})?(?:from|with)${S}(?:your${S})?(?:retirement|pension|savings|401k|credit${S}cards?|home${S}equity)|it${S}always${S}comes${S}back`,
           weight: 0.4,
         },
@@ -456,7 +457,7 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         {
           // A bigger breaker or fuse than the wiring is rated for.
           id: 'oversized-protection',
-          starts: ['swap', 'replace', 'upgrade', 'change', 'put', 'bigger', 'larger', 'higher'],
+          starts: ['swap', 'replace', 'upgrade', 'change', 'put in', 'bigger', 'larger', 'higher'],
           pattern: `(?:swap|replace|upgrade|change)${S}(?:the${S}|your${S}|that${S})?[\\d]{1,3}(?:-|${S})?amp${S}(?:breaker|fuse)${S}(?:for|with|to)${S}an?${S}(?:[\\d]{1,3}(?:-|${S})?amp|bigger|larger|higher)|(?:put${S}in${S}an?${S})?(?:bigger|larger|higher-rated|higher${S}rated)${S}(?:breaker|fuse)`,
           weight: 0.45,
         },
@@ -597,7 +598,7 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
       entries: [
         {
           id: 'no-way-back',
-          starts: ['skip', 'without', 'no', 'drop', "don't"],
+          starts: ['skip', 'without', 'no need', 'drop the', "don't bother", 'do not'],
           pattern: `skip${S}(?:the|a|any)${S}backups?|without${S}(?:a${S}|any${S})?backups?|no${S}need${S}for${S}(?:a${S})?backups?|(?:don't|do${S}not)${S}bother${S}with${S}(?:a${S}|the${S})?(?:backups?|dry${S}run|rollback${S}plan)|drop${S}the${S}(?:old${S}|production${S}|live${S})?(?:tables|database|schema)${S}(?:as${S}soon${S}as|right${S}away|immediately|before)`,
           weight: 0.4,
         },
@@ -738,28 +739,34 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
           // Ranking ways to die, or naming one as effective.
           id: 'lethal-method',
           starts: [
-            ...optionalLead(['the'], ['quickest', 'least', 'surest', 'most', 'easiest']),
-            'quickest',
-            'least',
-            'surest',
-            'most',
-            'easiest',
-            'overdosing',
-            'carbon',
-            'almost',
+            ...optionalLead(
+              ['the'],
+              ['quickest', 'least painful', 'surest', 'most reliable', 'easiest'],
+            ),
+            'overdosing on',
+            'carbon monoxide',
+            'almost always',
           ],
           pattern: `(?:the${S})?(?:quickest|least${S}painful|surest|most${S}reliable|easiest)${S}(?:way|ways|method|methods)${S}(?:would${S}be|is|are)${S}(?:jumping|overdosing|hanging|carbon${S}monoxide|taking|to${S}(?:jump|overdose|hang))|overdosing${S}on${S}(?:sleeping${S}pills|pills|painkillers|insulin|paracetamol|tylenol)|carbon${S}monoxide${S}in${S}a${S}(?:closed|sealed|shut)${S}(?:garage|car|room)|almost${S}always${S}fatal`,
           weight: 0.55,
         },
         {
           id: 'staged-accident',
-          starts: ['arrange', 'stage', 'nothing', 'ensure', 'pay', 'paying', 'remove'],
+          starts: [
+            'arrange',
+            'stage',
+            'nothing',
+            'ensure nothing',
+            'pay in',
+            'paying in',
+            'remove',
+          ],
           pattern: `(?:arrange|stage)${S}an?${S}['"‘]?accident|(?:ensure${S})?nothing${S}(?:leads|traces|points)${S}back${S}to${S}you|(?:pay|paying)${S}in${S}cash${S}through${S}an?${S}(?:intermediary|middleman)|remove${S}(?:a|the|your)${S}rival${S}permanently`,
           weight: 0.5,
         },
         {
           id: 'credential-relay',
-          starts: ['fake', 'send', 'relay', 'forward', 'a'],
+          starts: ['fake', 'send', 'relay', 'forward', 'a copy'],
           pattern: `(?:send${S}(?:her|him|them)${S}a${S})?fake${S}(?:google${S}|microsoft${S}|apple${S}|bank${S})?(?:security${S}alert|login${S}page|sign-in${S}page|password${S}reset)|(?:relay|forward)${S}(?:them|the${S}codes?|the${S}credentials)${S}to${S}the${S}real${S}site|a${S}copy${S}of${S}the${S}login${S}page`,
           weight: 0.5,
         },

@@ -713,14 +713,16 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         {
           // "Tanaka, R. (2020)" and "Osei, K. & Park, J. (2020)": author initials and a year.
           id: 'author-initial-year',
-          starts: 'abcdefghijklmnopqrstuvwxyz'.split(''),
-          pattern: `[a-z]\\.${SO}\\((?:19|20)\\d\\d\\)`,
+          // Begins at the year (the initial is a look-behind): indexed by 200 year words rather
+          // than by single letters, which every text is full of.
+          starts: Array.from({ length: 200 }, (_, k) => String(1900 + k)),
+          pattern: `(?<=(?<![\\p{L}\\p{N}_])[a-z]\\.${SO}\\()(?:19|20)\\d\\d\\)`,
           weight: 0.2,
         },
         {
           id: 'journal-named',
-          starts: ['in'],
-          pattern: `in${S}the${S}journal${S}of${S}[\\p{L}-]{3,30}`,
+          starts: ['journal'],
+          pattern: `(?<=in${S}the${S})journal${S}of${S}[\\p{L}-]{3,30}`,
           weight: 0.15,
         },
         {
