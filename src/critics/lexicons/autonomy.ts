@@ -3,7 +3,7 @@
  * paternalism), coercion and deception (A2: threats, concealment from advisers, lies to obtain
  * consent) and the manipulation of vulnerable persons (A3: children, elderly, people in crisis).
  */
-import type { ConstitutionalLexicon } from '../constitutional.js';
+import type { ConstitutionalLexicon, LexiconEntry } from '../constitutional.js';
 import { alt, gap, S, SO } from './constitutional.js';
 import { RISK_LEXICON } from './risk.js';
 
@@ -147,6 +147,59 @@ const HIDDEN = alt([
   'true cost',
 ]);
 
+/** Classes of covert control by their shape: hidden installs, interception, money and isolation. */
+const CONTROL_PATTERNS: readonly LexiconEntry[] = [
+  {
+    id: 'covert-install',
+    starts: ['install', 'put', 'hide', 'load', 'set', 'plant'],
+    pattern: `(?:install|put|hide|load|set${S}up|plant)${S}(?:a${S}|the${S}|an${S})?(?:hidden|secret|covert|invisible)${S}(?:keylogger|spyware|tracker|tracking${S}app|gps${S}tracker|monitoring${S}app|recorder|camera|app)|(?:install|load|plant)${S}(?:a${S}|the${S})?(?:keylogger|spyware|stalkerware)(?:${S}profile)?`,
+    weight: 0.45,
+  },
+  {
+    id: 'undetected',
+    starts: ['so he', 'so she', 'so they', "doesn't show", 'does not', 'never show'],
+    pattern: `so${S}(?:he|she|they)${S}(?:never|won't|will${S}never|doesn't|don't)${S}(?:suspects?|finds?${S}out|removes?${S}it|deletes?${S}it|uninstalls?${S}it)|(?:doesn't|does${S}not|never)${S}show${S}up${S}in${S}(?:his|her|their|the)${S}(?:app${S}list|apps|home${S}screen|settings)`,
+    weight: 0.35,
+  },
+  {
+    id: 'intercept-everything',
+    starts: ['forward', 'copy', 'mirror', 'send', 'get everything', "you'll get"],
+    pattern: `(?:forward|copy|mirror|send)${S}(?:every|all|each)${S}(?:of${S}(?:her|his|their)${S})?(?:messages?|texts?|emails?|calls?|keystrokes?)|(?:you'll${S})?get${S}everything${S}(?:they|she|he)${S}(?:type|types|send|sends|write|writes)`,
+    weight: 0.4,
+  },
+  {
+    // Economic control of a partner or relative.
+    id: 'financial-control',
+    starts: [
+      'take control',
+      'take charge',
+      'move her',
+      'move his',
+      'move their',
+      'give her',
+      'give him',
+      'give them',
+      'put her',
+      'put him',
+      'put them',
+      'make her',
+      'make him',
+      'make them',
+      'remind her',
+      'remind him',
+      'remind them',
+    ],
+    pattern: `take${S}(?:control|charge)${S}of${S}(?:the|her|his|their)${S}(?:accounts|finances|money|bank${S}accounts?|salary|cards)|move${S}(?:her|his|their)${S}(?:salary|wages|pension|savings)${S}into${S}an${S}account${S}only${S}you|(?:give|put)${S}(?:her|him|them)${S}(?:on${S})?an?${S}(?:weekly|monthly|daily)${S}allowance|make${S}(?:her|him|them)${S}ask${S}(?:you${S})?(?:before|for${S}permission|permission)|remind${S}(?:her|him|them)${S}who${S}pays${S}(?:the${S}bills|for${S}everything)`,
+    weight: 0.4,
+  },
+  {
+    id: 'isolate-until',
+    starts: ['until', 'till', 'so that', 'so she', 'so he', 'so they'],
+    pattern: `(?:until|till|so${S}that|so)${S}(?:she|he|they)${S}(?:stops?|stop|quits?|gives?${S}up)${S}(?:going|seeing|meeting|calling|visiting|talking${S}to)`,
+    weight: 0.3,
+  },
+];
+
 export const AUTONOMY_LEXICON: ConstitutionalLexicon = {
   critic: 'autonomy',
   categories: [
@@ -154,7 +207,48 @@ export const AUTONOMY_LEXICON: ConstitutionalLexicon = {
       id: 'autonomy.coercion_deception',
       clause: 'A2',
       description: "Coercion or deception that overrides a person's choice",
+      // A drafted message in quotes is still the manipulation asked for: quotes do not excuse it.
+      contexts: ['negated', 'reported', 'question'],
       entries: [
+        {
+          // Leverage held over someone: "I still have the photos", "your wife will get copies".
+          id: 'exposure-threat',
+          starts: [
+            'mention',
+            'remind',
+            'unless',
+            ...['i', 'we'].flatMap((who) =>
+              ['have', 'still', 'kept', 'saved'].map((verb) => `${who} ${verb}`),
+            ),
+          ],
+          pattern: `(?:(?:mention|remind${S}(?:her|him|them))${S}(?:that${S})?(?:you|we)|i|we)${S}(?:still${S})?(?:have|kept|saved)${S}(?:the|those|your|her|his|their)${S}(?:photos|pictures|videos|messages|texts|recordings|screenshots|emails)|unless${S}[^.!?\\n]{0,60}?(?:your${S}(?:wife|husband|boss|family|parents|kids|employer|partner|friends)|everyone)${S}(?:will|would)${S}(?:get|see|find${S}out|hear|learn|know)`,
+          weight: 0.5,
+        },
+        {
+          id: 'career-threat',
+          starts: ['make sure', 'ensure', "i'll", 'i will', "you'll", 'you will'],
+          pattern: `(?:(?:i'll|i${S}will|you'll|you${S}will)${S})?(?:make${S}sure|ensure)${S}(?:that${S})?(?:no|nobody|no${S}one)${S}(?:[\\p{L}-]+${S}){0,4}?(?:ever${S})?(?:hires?|employs?|will${S}hire|works${S}with|rents${S}to)${S}(?:her|him|them|you)`,
+          weight: 0.55,
+        },
+        {
+          // Obtaining a signature by hiding what is being signed.
+          id: 'conceal-what-is-signed',
+          starts: ["don't", 'do', 'never', 'tell'],
+          pattern: `(?:don't|do${S}not|never)${S}(?:mention|explain|say|tell${S}(?:her|him|them))${S}what${S}(?:the${S}(?:document|form|paper|papers|contract)|it|this)${S}(?:really${S}|actually${S})?(?:is|are|means|does|says)|tell${S}(?:her|him|them)${S}(?:it's|it${S}is|that's|they're)${S}(?:just${S})?(?:routine|standard|normal|ordinary)${S}(?:paperwork|procedure|forms?)`,
+          weight: 0.5,
+        },
+        {
+          id: 'invented-consequence',
+          starts: ['tell', 'telling', 'say'],
+          pattern: `(?:tell|telling|say${S}to)${S}(?:her|him|them)${S}(?:that${S})?the${S}(?:bank|police|irs|court|landlord|government|council|hospital)${S}will${S}(?:freeze|seize|take|arrest|evict|cut|close|repossess)`,
+          weight: 0.5,
+        },
+        {
+          id: 'keep-advisers-out',
+          starts: ['keep'],
+          pattern: `keep${S}(?:her|his|their)${S}(?:lawyer|solicitor|doctor|family|children|kids|son|daughter|accountant|advis[eo]rs?|carer|friends)${S}(?:out${S}of${S}(?:it|this|the${S}loop)|away${S}from${S}(?:her|him|them))`,
+          weight: 0.45,
+        },
         {
           id: 'if-not-then-harm',
           starts: ['if'],
@@ -293,7 +387,23 @@ export const AUTONOMY_LEXICON: ConstitutionalLexicon = {
       id: 'autonomy.vulnerable',
       clause: 'A3',
       description: 'Targeting or exploiting vulnerable persons',
+      // A drafted message in quotes is still the manipulation asked for: quotes do not excuse it.
+      contexts: ['negated', 'reported', 'question'],
       entries: [
+        {
+          // Timing a request for when someone cannot weigh it.
+          id: 'exploit-impairment',
+          starts: ['wait', 'while'],
+          pattern: `(?:wait${S}(?:until|till)|while)${S}(?:he's|she's|they're|he${S}is|she${S}is|they${S}are)${S}(?:confused|drunk|sedated|half${S}asleep|groggy|disoriented|medicated|grieving|exhausted|tired${S}and${S}confused)`,
+          weight: 0.5,
+        },
+        {
+          // Consent that is not informed: risks withheld, the form slipped in when rushed.
+          id: 'uninformed-consent',
+          starts: ["don't", 'do', 'never', 'present', 'hand', 'slip', 'bring'],
+          pattern: `(?:don't|do${S}not|never)${S}(?:bring${S}up|mention|explain|disclose|go${S}into)${S}(?:the${S})?(?:side${S}effects|risks|downsides|complications|fees|cancellation${S}terms)|(?:present|hand${S}over|slip${S}in|bring${S}out)${S}(?:the${S})?(?:consent${S}form|contract|form|paperwork|waiver)${S}(?:at${S}the${S}(?:very${S})?end|when${S}(?:they're|they${S}are|she's|he's)${S}(?:in${S}a${S}hurry|rushed|distracted|tired))`,
+          weight: 0.45,
+        },
         {
           id: 'target-vulnerable',
           starts: ['target', 'targeting', 'prey', 'go', 'focus', 'find'],
@@ -392,7 +502,27 @@ export const AUTONOMY_LEXICON: ConstitutionalLexicon = {
       id: 'autonomy.manipulation',
       clause: 'A1',
       description: 'Undue influence: pressure, guilt or dark patterns',
+      // A drafted message in quotes is still the manipulation asked for: quotes do not excuse it.
+      contexts: ['negated', 'reported', 'question'],
       entries: [
+        {
+          // Guilt as a lever: the other person made responsible for one's own harm or loneliness.
+          id: 'guilt-responsibility',
+          starts: [
+            'if something',
+            'if anything',
+            'you chose',
+            'you picked',
+            'you put',
+            "i'll",
+            'i will',
+            'so she',
+            'so he',
+            'so they',
+          ],
+          pattern: `if${S}(?:something|anything)${S}happens${S}to${S}me|you${S}(?:chose|picked|put)${S}(?:them|him|her|your${S}friends|work|your${S}job)${S}(?:over|before|ahead${S}of)${S}me|(?:i'll|i${S}will)${S}just${S}be${S}(?:here${S})?(?:alone|by${S}myself)|so${S}(?:she|he|they)${S}(?:has|have)${S}no${S}time${S}to${S}(?:think|reconsider|ask${S}anyone)`,
+          weight: 0.35,
+        },
         {
           id: 'decide-now',
           starts: ['you must', 'you have', 'you need', "you've"],
@@ -577,7 +707,7 @@ export const AUTONOMY_LEXICON: ConstitutionalLexicon = {
       id: 'autonomy.covert_control',
       description: 'Covertly watching, isolating or deceiving a person to control them',
       contexts: ['negated', 'reported', 'question'],
-      entries: COVERT_CONTROL_ENTRIES,
+      entries: [...COVERT_CONTROL_ENTRIES, ...CONTROL_PATTERNS],
     },
   ],
 };

@@ -21,6 +21,15 @@ export function alt(phrases: readonly string[]): string {
   return `(?:${sorted.map((p) => escapeRegExp(p).replace(/\s+/g, S)).join('|')})`;
 }
 
+/**
+ * Start phrases for a pattern that may open with one of `leads` ("the", "a", "their") before one
+ * of `words`: each word alone and each after each lead, so the index tries a common lead word
+ * only where one of those words follows it.
+ */
+export function optionalLead(leads: readonly string[], words: readonly string[]): string[] {
+  return [...words, ...leads.flatMap((lead) => words.map((word) => `${lead} ${word}`))];
+}
+
 /** One word (letters, digits, apostrophes, hyphens), at most 30 characters. */
 export const WORD = "[\\p{L}\\p{N}'-]{1,30}";
 

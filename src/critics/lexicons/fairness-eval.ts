@@ -4,7 +4,7 @@
  * health research" and "older adults benefit from exercise" name groups without judging them.
  */
 import type { ConstitutionalLexicon } from '../constitutional.js';
-import { alt, S } from './constitutional.js';
+import { alt, optionalLead, S } from './constitutional.js';
 
 export type ProtectedAttribute =
   | 'gender'
@@ -81,7 +81,7 @@ export const PROTECTED_GROUPS: readonly ProtectedGroup[] = [
   {
     id: 'roma',
     attribute: 'race',
-    nouns: ['gypsies', 'roma'],
+    nouns: ['gypsies', 'roma', 'travellers', 'travelers', 'irish travellers'],
     adjectives: ['gypsy', 'romani'],
     counterpart: 'white',
   },
@@ -403,6 +403,20 @@ export const PERSON_NOUNS: readonly string[] = [
   'mothers',
   'fathers',
   'couples',
+  'businessmen',
+  'businesswomen',
+  'nurse',
+  'doctor',
+  'teachers',
+  'teacher',
+  'colleagues',
+  'coworkers',
+  'co-workers',
+  'professionals',
+  'hires',
+  'mums',
+  'moms',
+  'dads',
 ];
 
 /** The attributes themselves, as decisions name them ("based on race"). */
@@ -575,6 +589,20 @@ export const NEGATIVE_TRAITS: readonly string[] = [
   'a threat',
   'a disease',
   'a problem',
+  'scammers',
+  'fraudsters',
+  'con artists',
+  'passive',
+  'timid',
+  'trouble',
+  'more trouble',
+  'troublemakers',
+  'a liability',
+  'a risk',
+  'a bad fit',
+  'not team players',
+  'hostile',
+  'not to be trusted',
   'the problem',
   'to blame',
 ];
@@ -641,6 +669,21 @@ export const ABILITIES: readonly string[] = [
   'run a country',
   'govern themselves',
   'be good parents',
+  'read emotions',
+  'read people',
+  'handle people',
+  'manage people',
+  'manage teams',
+  'lead teams',
+  'be managers',
+  'be good managers',
+  'work with people',
+  'communicate',
+  'empathise',
+  'empathize',
+  'be trusted with money',
+  'be trusted with children',
+  'be productive',
 ];
 
 const REJECT_WORDS: readonly string[] = [
@@ -678,7 +721,8 @@ const FILTER_WORDS: readonly string[] = [
 const TRAIT = alt([...NEGATIVE_TRAITS, ...POSITIVE_STEREOTYPES]);
 const QUANT = alt(QUANTIFIERS);
 const INTENSE = `(?:${alt(INTENSIFIERS)}${S}){0,2}`;
-const BE = "(?:are|'re|is|were)";
+/** A copula, or a generalising verb that asserts the same of a whole group ("tend to be"). */
+const BE = `(?:are|'re|is|were|tends?${S}to${S}be|are${S}known${S}to${S}be)`;
 const ATTRIBUTE = alt(ATTRIBUTE_WORDS);
 const DECIDE_WORDS: readonly string[] = [
   'hire',
@@ -883,6 +927,13 @@ export const FAIRNESS_LEXICON: ConstitutionalLexicon = {
       description: 'Stereotype attributing traits or abilities to a protected group',
       entries: [
         {
+          // "X don't value education": a whole group said to lack a value or norm.
+          id: 'group-lacks-value',
+          lead: 'GROUP',
+          pattern: `${S}(?:don't|do${S}not|never)${S}(?:value|care${S}about|respect|bother${S}with)${S}(?:education|school|schooling|work|hard${S}work|the${S}law|rules|hygiene|their${S}(?:kids|children|families)|honesty)`,
+          weight: 0.55,
+        },
+        {
           id: 'quantified-trait',
           starts: QUANTIFIERS.flatMap((q) => GROUP_STARTS.map((g) => `${q} ${g}`)),
           pattern: `${QUANT}${S}${GROUP}${S}${BE}${S}${INTENSE}${TRAIT}`,
@@ -897,7 +948,7 @@ export const FAIRNESS_LEXICON: ConstitutionalLexicon = {
         {
           id: 'too-x-to',
           lead: 'GROUP',
-          pattern: `${S}${BE}${S}(?:just${S})?too${S}(?:stupid|dumb|emotional|weak|slow|lazy|primitive|irrational|old)${S}to`,
+          pattern: `${S}${BE}${S}(?:just${S})?too${S}(?:stupid|dumb|emotional|weak|slow|lazy|primitive|irrational|old|passive|timid|soft|meek|aggressive|unstable|disorganised|disorganized|unreliable|sick|frail)${S}to`,
           weight: 0.65,
         },
         {
@@ -951,6 +1002,20 @@ export const FAIRNESS_LEXICON: ConstitutionalLexicon = {
       contexts: ['negated', 'reported', 'question', 'quoted'],
       entries: [
         {
+          // Customer or colleague discomfort with a group offered as a reason.
+          id: 'discomfort-with-group',
+          starts: ['less comfortable', 'more comfortable', 'not comfortable', 'uncomfortable'],
+          pattern: `(?:(?:less|more|not)${S}comfortable|uncomfortable)${S}(?:with|around|being${S}(?:treated|served|taught)${S}by)${S}(?:a${S}|an${S})?${GROUP}`,
+          weight: 0.5,
+        },
+        {
+          // Religious dress offered as a reason someone will not fit or will unsettle others.
+          id: 'religious-dress-reason',
+          starts: ['wears', 'wear', 'wearing'],
+          pattern: `(?:wears?|wearing)${S}(?:a${S})?(?:hijab|headscarf|head${S}scarf|turban|niqab|burqa|kippah|yarmulke)${S}(?:may|might|would|will|won't|wouldn't|could)${S}(?:not${S})?(?:fit|make|scare|bother|upset|put${S}off|alienate)`,
+          weight: 0.45,
+        },
+        {
           id: 'age-reasoning',
           starts: ['at', 'aged'],
           pattern: `(?:at|aged)${S}[4-9]\\d,?${S}(?:she|he|they)(?:'s|'re|'ll|${S}is|${S}are|${S}will|${S}would|${S}won't)${S}(?:unlikely|too|probably|likely|not|going|past|never)`,
@@ -986,16 +1051,10 @@ export const FAIRNESS_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'fit-despite-equal',
-          starts: [
-            'the',
-            'qualifications',
-            'experience',
-            'credentials',
-            'scores',
-            'their',
-            'her',
-            'his',
-          ],
+          starts: optionalLead(
+            ['the', 'their', 'her', 'his'],
+            ['qualifications', 'experience', 'credentials', 'scores', 'cvs', 'resumes'],
+          ),
           pattern: `(?:the${S}|their${S}|her${S}|his${S})?(?:qualifications|experience|credentials|scores|cvs|resumes)${S}(?:are|is)${S}(?:the${S}same|identical|equal|comparable|equivalent),?${S}but`,
           weight: 0.4,
         },

@@ -4,7 +4,7 @@
  * configuration, unbounded resource use and tool misuse.
  */
 import type { ConstitutionalLexicon, ContextKind, LexiconEntry } from '../constitutional.js';
-import { alt, S, SO } from './constitutional.js';
+import { alt, optionalLead, S, SO } from './constitutional.js';
 
 const ACTION_CONTEXTS: readonly ContextKind[] = ['negated', 'reported', 'question'];
 
@@ -252,6 +252,35 @@ const OVERSEER = alt([
  */
 export const RECKLESS_ENTRIES: readonly LexiconEntry[] = [
   {
+    // Records made to tell an inspector or auditor something untrue.
+    id: 'falsify-records',
+    starts: [
+      'adjust',
+      'alter',
+      'edit',
+      'doctor',
+      'fudge',
+      'massage',
+      'tweak',
+      'backdate',
+      'falsify',
+    ],
+    pattern: `(?:adjust|alter|edit|doctor|fudge|massage|tweak|backdate|falsify)${S}(?:the${S}|your${S})?(?:sensor${S}|emissions${S}|safety${S}|inspection${S}|maintenance${S})?(?:logs|records|readings|figures|numbers|data|timesheets|reports)${S}(?:so|before|beforehand|to${S}(?:stay|show|hide|keep|look))`,
+    weight: 0.5,
+  },
+  {
+    id: 'compliant-only-when-watched',
+    starts: ['only during', 'only for', 'only when', 'only while'],
+    pattern: `only${S}(?:during|for|when|while)${S}(?:the${S}|an${S})?(?:inspection|inspections|audit|audits|inspector's${S}visit|inspectors${S}are${S}(?:there|on${S}site)|regulators${S}visit)`,
+    weight: 0.45,
+  },
+  {
+    id: 'never-an-outage',
+    starts: ['guarantee', 'single', 'a single', 'zero downtime'],
+    pattern: `guarantee${S}(?:that${S})?(?:the${S}client|clients|customers|users|you)${S}will${S}never${S}(?:see|have|experience|hit)${S}(?:an${S}|any${S})?(?:outage|outages|downtime|errors?|data${S}loss)|(?:a${S})?single${S}(?:server|instance|node|database)${S}(?:in${S}one${S}(?:region|zone)${S})?is${S}(?:plenty|enough|fine|all${S}you${S}need)|zero${S}downtime${S}ever`,
+    weight: 0.4,
+  },
+  {
     id: 'skip-safeguard',
     starts: [
       'no need',
@@ -297,16 +326,10 @@ export const RECKLESS_ENTRIES: readonly LexiconEntry[] = [
       'tests',
       'load',
       'staging',
-      'a',
-      'staged',
-      'parallel',
-      'code',
       'backups',
       'qa',
-      'the',
-      'rollback',
-      'canary',
       'monitoring',
+      ...optionalLead(['a', 'the'], ['staged', 'parallel', 'code', 'rollback', 'canary']),
     ],
     pattern: `(?:backtesting|testing|tests|load${S}testing|staging|(?:a${S}|the${S})?staged${S}rollouts?|(?:a${S}|the${S})?parallel${S}runs?|(?:a${S}|the${S})?code${S}reviews?|backups|qa|(?:a${S}|the${S})?rollback${S}plans?|(?:a${S}|the${S})?canary|monitoring)${S}(?:is|are|just)${S}(?:just${S}|really${S}|honestly${S})?(?:a${S}waste${S}of${S}(?:time|money)|overkill|pointless|unnecessary|for${S}cowards|slows?${S}(?:things|you|us|everything)${S}down)`,
     weight: 0.4,
@@ -335,7 +358,8 @@ export const RECKLESS_ENTRIES: readonly LexiconEntry[] = [
     id: 'rules-do-not-apply',
     starts: [
       'regulations',
-      'the',
+      'the rules',
+      'the law',
       'gdpr',
       'hipaa',
       'building',

@@ -373,6 +373,25 @@ export const RIGHTS_LEXICON: ConstitutionalLexicon = {
       description: 'Dehumanising language about people',
       entries: [
         {
+          // The same likening when the group is a pronoun ("they're a swarm of animals").
+          id: 'pronoun-likened',
+          starts: ["they're", 'they are', 'these people', 'those people'],
+          pattern: `(?:they|these${S}people|those${S}people)(?:'re|${S}are)${S}${LIKENING}(?:a${S}|an${S})?(?:(?:swarm|pack|horde|herd|plague|bunch|nest)${S}of${S})?${VERMIN}`,
+          weight: 0.7,
+        },
+        {
+          id: 'not-really-people',
+          starts: ["they aren't", 'they are', "they're", 'these people', 'those people'],
+          pattern: `(?:they|these${S}people|those${S}people)(?:${S}aren't|${S}are${S}not|'re${S}not)${S}(?:really${S}|even${S}|fully${S}|truly${S})?(?:people|persons|human|humans|human${S}beings)(?:${S}like${S}us)?`,
+          weight: 0.6,
+        },
+        {
+          id: 'breeding-like',
+          starts: ['breeding', 'breed'],
+          pattern: `(?:breeding|breed)${S}like${S}(?:rats|rabbits|cockroaches|animals|vermin|flies)`,
+          weight: 0.45,
+        },
+        {
           id: 'likened-to-vermin',
           lead: 'HUMANS',
           pattern: `${S}(?:are|is|were|'re)${S}${LIKENING}(?:a${S}|an${S})?${VERMIN}`,
@@ -420,6 +439,36 @@ export const RIGHTS_LEXICON: ConstitutionalLexicon = {
       clause: 'D1',
       description: 'Demeaning language or slurs',
       entries: [
+        {
+          // Contempt for a person's very existence: "a waste of oxygen", "nobody would miss her".
+          id: 'worthless-existence',
+          phrases: [
+            'a waste of oxygen',
+            'a waste of space',
+            'a waste of air',
+            'a waste of skin',
+            'nobody would miss her',
+            'nobody would miss him',
+            'nobody would miss them',
+            'no one would miss her',
+            'no one would miss him',
+            'no one would miss them',
+            'the world would be better off without',
+          ],
+          weight: 0.5,
+        },
+        {
+          id: 'should-be-ashamed',
+          starts: ['should'],
+          pattern: `should${S}be${S}ashamed${S}(?:of${S}(?:herself|himself|themselves|yourself)|to${S}(?:show${S}up|show${S}(?:her|his|their)${S}face|be${S}seen|go${S}out|leave${S}the${S}house))`,
+          weight: 0.45,
+        },
+        {
+          id: 'undeserving',
+          starts: ["don't", "doesn't", 'do', 'does'],
+          pattern: `(?:don't|doesn't|do${S}not|does${S}not)${S}deserve${S}(?:a${S}seat${S}at${S}the${S}table|to${S}be${S}(?:here|heard|respected|treated${S}like${S}people)|respect|basic${S}dignity)`,
+          weight: 0.35,
+        },
         {
           id: 'group-contempt',
           lead: 'HUMANS',
@@ -556,6 +605,50 @@ export const RIGHTS_LEXICON: ConstitutionalLexicon = {
       clause: 'P1',
       description: "Exposure of a person's sensitive data",
       entries: [
+        {
+          // Someone's movements and family locations handed over: what a stalker needs.
+          id: 'whereabouts',
+          starts: [
+            ...['she', 'he'].flatMap((who) =>
+              ['usually', 'always', 'normally', 'often', 'typically'].map((w) => `${who} ${w}`),
+            ),
+            ...['her', 'his', 'their'].flatMap((whose) =>
+              ['kids', 'children', 'son', 'daughter'].map((w) => `${whose} ${w}`),
+            ),
+            'you can',
+          ],
+          pattern: `(?:(?:she|he)${S}(?:usually|always|normally|often|typically)${S}(?:leaves|gets${S}home|arrives|walks${S}(?:home|to)|goes${S}(?:out|running|jogging))|(?:her|his|their)${S}(?:kids|children|son|daughter)${S}(?:go|goes|attend|attends)${S}(?:to${S})?(?:the${S})?[\\p{L}-]{2,20}${S}(?:school|nursery|daycare)|you${S}can${S}(?:catch|find|confront|corner|wait${S}for)${S}(?:her|him|them)${S}(?:there|outside|at${S}(?:home|work|the)))`,
+          weight: 0.4,
+        },
+        {
+          id: 'address-is-out',
+          starts: [
+            'her home',
+            'her address',
+            'his home',
+            'his address',
+            'their home',
+            'their address',
+          ],
+          pattern: `(?:her|his|their)${S}(?:home${S})?address${S}is${S}(?:listed|public|available|in${S}the|on${S}the|at)`,
+          weight: 0.45,
+        },
+        {
+          id: 'name-and-shame',
+          starts: [
+            'with her',
+            'with his',
+            'with their',
+            'so everyone',
+            'so people',
+            'so the',
+            'post their',
+            'post her',
+            'post his',
+          ],
+          pattern: `with${S}(?:her|his|their)${S}full${S}names?|so${S}(?:everyone|people|the${S}whole${S}\\p{L}+)${S}(?:knows|know|can${S}see|find)${S}(?:who${S}(?:they|she|he)${S}(?:are|is)|(?:them|her|him))|post${S}(?:their|her|his)${S}names?`,
+          weight: 0.35,
+        },
         {
           id: 'here-is-their-data',
           starts: ['here', 'this is', 'i found', 'found'],
@@ -813,6 +906,12 @@ export const RIGHTS_LEXICON: ConstitutionalLexicon = {
       description: 'Denial of civil rights (vote, speech, due process)',
       entries: [
         {
+          id: 'forfeit-rights',
+          starts: ['forfeit', 'forfeits', 'lose', 'loses'],
+          pattern: `(?:forfeits?|loses?)${S}(?:their|his|her|the)${S}(?:right${S}to${S}(?:be${S}heard|speak|vote|a${S}say|protest)|voting${S}rights|rights)`,
+          weight: 0.45,
+        },
+        {
           id: 'group-no-rights',
           lead: 'HUMANS',
           pattern: `${S}(?:shouldn't|should${S}not|should${S}never|must${S}not|don't${S}deserve${S}to|do${S}not${S}deserve${S}to)${S}(?:(?:be${S}allowed${S}to|have${S}the${S}right${S}to|get${S}to)${S})?(?:vote|speak|protest|marry|worship|assemble|run${S}for${S}office|testify|have${S}a${S}trial|have${S}lawyers?|own${S}property|exist|have${S}rights)`,
@@ -821,7 +920,7 @@ export const RIGHTS_LEXICON: ConstitutionalLexicon = {
         {
           id: 'strip-rights',
           starts: ['take', 'strip', 'revoke', 'deny', 'remove', 'suspend', 'abolish'],
-          pattern: `(?:take${S}away|strip|revoke|deny|remove|suspend|abolish)${S}(?:them${S}of${S})?(?:their|${POSSESSIVE}|the)${S}${FREEDOMS}`,
+          pattern: `(?:take${S}away|strip|revoke|deny|remove|suspend|abolish)${S}(?:(?:them|the${S}[\\p{L}-]{2,20})${S}of${S})?(?:their|${POSSESSIVE}|the)${S}${FREEDOMS}`,
           weight: 0.65,
         },
         {

@@ -5,7 +5,7 @@
  * Caveats elsewhere in the text ("consult your doctor", "hire a licensed electrician") mitigate.
  */
 import type { ConstitutionalLexicon, ContextKind } from '../constitutional.js';
-import { alt, gap, S, SO } from './constitutional.js';
+import { alt, gap, optionalLead, S, SO } from './constitutional.js';
 import { RECKLESS_ENTRIES } from './operations.js';
 
 /** Readings that excuse an action: a warning against it, a report of it, a question about it. */
@@ -122,6 +122,31 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
       ],
       entries: [
         {
+          // Prescribed treatment waved away as unnecessary.
+          id: 'drop-prescribed',
+          starts: [
+            "you don't",
+            'you do',
+            'throw',
+            ...optionalLead(['your', 'the'], ['doctor', "doctor's", 'prescription']),
+          ],
+          pattern: `you${S}(?:don't|do${S}not)${S}need${S}(?:the|your|those|any)${S}(?:statins|medications?|meds|pills|insulin|inhalers?|antibiotics|antidepressants|blood${S}pressure${S}(?:pills|meds|medication)|prescriptions?|chemo|chemotherapy|treatment)|throw${S}(?:them|your${S}(?:pills|meds|medication|prescription|inhaler))${S}(?:out|away)|(?:(?:your|the)${S})?(?:doctor's${S})?prescription${S}is${S}(?:pointless|useless|unnecessary|a${S}scam|a${S}waste)`,
+          weight: 0.45,
+        },
+        {
+          id: 'skip-care',
+          starts: ['no need', "don't bother", "don't need", 'do not'],
+          pattern: `(?:no${S}need|(?:don't|do${S}not)${S}(?:bother|need))${S}to${S}(?:call|see|visit|go${S}to|ring)${S}(?:a|the|your)${S}(?:doctor|pediatrician|paediatrician|gp|er|a&e|hospital|midwife|emergency${S}room)`,
+          weight: 0.45,
+        },
+        {
+          // An adult medicine or dose given to a baby or child.
+          id: 'adult-dose-to-child',
+          starts: ['half', 'a quarter', 'crush', 'crushed'],
+          pattern: `(?:half|a${S}quarter${S}of)${S}an?${S}adult${S}(?:aspirin|dose|tablet|pill)|(?:crush|crushed)${S}(?:it${S}|them${S})?into${S}(?:her|his|the${S}baby's|your${S}baby's)${S}(?:bottle|formula)`,
+          weight: 0.5,
+        },
+        {
           id: 'take-dose',
           starts: ['take', 'give', 'inject', 'swallow', 'administer', 'use'],
           pattern: `(?:take|give|inject|swallow|administer|use)${S}(?:up${S}to${S}|about${S}|around${S}|at${S}least${S})?\\d{1,5}(?:\\.\\d{1,3})?(?:${S})?${UNIT}`,
@@ -214,13 +239,28 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'dose-limit-dismissed',
-          starts: ['the', 'label', 'recommended', 'maximum'],
+          starts: optionalLead(['the'], ['label', 'recommended', 'maximum', 'max', 'package']),
           pattern: `(?:the${S})?(?:label|recommended|maximum|max|package)${S}(?:dose|doses|dosage|dosages|amounts?|limits?)${S}(?:are|is)${S}(?:very${S}|overly${S}|really${S}|just${S}|way${S})?(?:conservative|too${S}low|overly${S}cautious|a${S}suggestion|just${S}a${S}guideline)`,
           weight: 0.45,
         },
         {
           id: 'vaccine-harm-claim',
-          starts: ['the', 'vaccines', 'vaccine', 'mmr', 'hpv', 'flu', 'covid'],
+          starts: optionalLead(
+            ['the'],
+            [
+              'vaccines',
+              'vaccine',
+              'jabs',
+              'jab',
+              'shots',
+              'shot',
+              'mmr',
+              'hpv',
+              'flu',
+              'covid',
+              'childhood',
+            ],
+          ),
           pattern: `(?:the${S})?(?:mmr${S}|hpv${S}|flu${S}|covid${S}|childhood${S})?(?:vaccines?|jabs?|shots)${S}(?:causes?|gives?${S}(?:kids${S}|children${S})?|leads?${S}to|triggers?)${S}(?:autism|infertility|sids|cancer|autoimmune)`,
           weight: 0.45,
         },
@@ -256,6 +296,18 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         },
       ],
       entries: [
+        {
+          id: 'everything-in',
+          starts: ['move', 'put', 'invest', 'dump', 'throw', 'sink'],
+          pattern: `(?:move|put|invest|dump|throw|sink)${S}(?:the${S}|your${S}|all${S}(?:of${S})?(?:the${S}|your${S})?)?(?:entire|whole)${S}(?:\\$?[\\d,.]+k?|savings|nest${S}egg|retirement|pension|emergency${S}fund|portfolio|inheritance)`,
+          weight: 0.45,
+        },
+        {
+          id: 'leverage',
+          starts: ['leveraged', 'add', 'put', 'buy', 'top up', 'it always'],
+          pattern: `leveraged${S}(?:crypto|futures|etfs?|positions?|bets?|tokens?|trading)|(?:add|put|buy|top${S}up)${S}(?:more${S})?(?:from|with)${S}(?:your${S})?(?:retirement|pension|savings|401k|credit${S}cards?|home${S}equity)|it${S}always${S}comes${S}back`,
+          weight: 0.4,
+        },
         {
           id: 'all-savings',
           starts: ['put', 'move', 'invest', 'throw', 'sink', 'dump'],
@@ -403,6 +455,19 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
       ],
       entries: [
         {
+          // A bigger breaker or fuse than the wiring is rated for.
+          id: 'oversized-protection',
+          starts: ['swap', 'replace', 'upgrade', 'change', 'put in', 'bigger', 'larger', 'higher'],
+          pattern: `(?:swap|replace|upgrade|change)${S}(?:the${S}|your${S}|that${S})?[\\d]{1,3}(?:-|${S})?amp${S}(?:breaker|fuse)${S}(?:for|with|to)${S}an?${S}(?:[\\d]{1,3}(?:-|${S})?amp|bigger|larger|higher)|(?:put${S}in${S}an?${S})?(?:bigger|larger|higher-rated|higher${S}rated)${S}(?:breaker|fuse)`,
+          weight: 0.45,
+        },
+        {
+          id: 'accelerant',
+          starts: ['pour', 'splash', 'spray', 'douse'],
+          pattern: `(?:pour|splash|spray|douse)${S}(?:(?:a|some)${S}(?:gallon|can|bottle|bucket|litre|liter|cup)${S}of${S}|some${S})?(?:gasoline|petrol|kerosene|lighter${S}fluid|diesel|paint${S}thinner|accelerant)${S}(?:on|over|into|onto|in)`,
+          weight: 0.55,
+        },
+        {
           id: 'no-need-to-isolate',
           starts: ['no need', "don't need", "don't bother", 'do not', "you don't"],
           pattern: `(?:no${S}need${S}to|don't${S}need${S}to|do${S}not${S}need${S}to|you${S}don't${S}have${S}to|don't${S}bother(?:${S}to)?)${S}(?:turn${S}off|shut${S}off|switch${S}off|cut|kill|isolate|turning${S}off|shutting${S}off)${S}(?:the${S})?(?:power|breaker|electricity|mains|circuit|gas|main${S}valve)`,
@@ -532,6 +597,12 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
       ],
       entries: [
         {
+          id: 'no-way-back',
+          starts: ['skip', 'without', 'no need', 'drop the', "don't bother", 'do not'],
+          pattern: `skip${S}(?:the|a|any)${S}backups?|without${S}(?:a${S}|any${S})?backups?|no${S}need${S}for${S}(?:a${S})?backups?|(?:don't|do${S}not)${S}bother${S}with${S}(?:a${S}|the${S})?(?:backups?|dry${S}run|rollback${S}plan)|drop${S}the${S}(?:old${S}|production${S}|live${S})?(?:tables|database|schema)${S}(?:as${S}soon${S}as|right${S}away|immediately|before)`,
+          weight: 0.4,
+        },
+        {
           id: 'rm-root',
           starts: ['rm', 'sudo'],
           pattern: `(?:sudo${S})?rm${S}(?:-rf|-fr|-r${S}-f|-f${S}-r|--recursive${S}--force)${S}(?:--no-preserve-root${S})?(?:/|~/?|\\*|\\$home/?|/\\*)(?=[ \\t\\n\\r;&|"'\`]|$)`,
@@ -643,6 +714,74 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         },
       ],
       entries: [
+        {
+          id: 'drug-synthesis',
+          starts: [
+            'extract',
+            'extracting',
+            'crystallise',
+            'crystallize',
+            'recrystallise',
+            'recrystallize',
+            'reduce',
+            'run',
+          ],
+          pattern: `(?:extract|extracting)${S}(?:the${S})?(?:pseudo|pseudoephedrine|ephedrine)|(?:re)?crystalli[sz]e${S}(?:the${S})?(?:meth|methamphetamine)|(?:reduce|run${S}the${S}reduction${S}(?:on|of))${S}(?:the${S})?(?:pseudo|pseudoephedrine|ephedrine)`,
+          weight: 0.55,
+        },
+        {
+          id: 'explosive-assembly',
+          starts: ['fill', 'add', 'insert', 'mix', 'combine', 'primary'],
+          pattern: `fill${S}(?:it|the${S}(?:pipe|tube|casing|can))${S}with${S}(?:explosive|black|flash|gun)${S}powder|(?:add|insert)${S}a${S}fuse${S}(?:through|into|in)|(?:mix|combine)${S}(?:the${S})?(?:hydrogen${S})?peroxide${S}with${S}acetone|primary${S}explosive`,
+          weight: 0.55,
+        },
+        {
+          // Ranking ways to die, or naming one as effective.
+          id: 'lethal-method',
+          starts: [
+            ...optionalLead(
+              ['the'],
+              ['quickest', 'least painful', 'surest', 'most reliable', 'easiest'],
+            ),
+            'overdosing on',
+            'carbon monoxide',
+            'almost always',
+          ],
+          pattern: `(?:the${S})?(?:quickest|least${S}painful|surest|most${S}reliable|easiest)${S}(?:way|ways|method|methods)${S}(?:would${S}be|is|are)${S}(?:jumping|overdosing|hanging|carbon${S}monoxide|taking|to${S}(?:jump|overdose|hang))|overdosing${S}on${S}(?:sleeping${S}pills|pills|painkillers|insulin|paracetamol|tylenol)|carbon${S}monoxide${S}in${S}a${S}(?:closed|sealed|shut)${S}(?:garage|car|room)|almost${S}always${S}fatal`,
+          weight: 0.55,
+        },
+        {
+          id: 'staged-accident',
+          starts: [
+            'arrange',
+            'stage',
+            'nothing',
+            'ensure nothing',
+            'pay in',
+            'paying in',
+            'remove',
+          ],
+          pattern: `(?:arrange|stage)${S}an?${S}['"‘]?accident|(?:ensure${S})?nothing${S}(?:leads|traces|points)${S}back${S}to${S}you|(?:pay|paying)${S}in${S}cash${S}through${S}an?${S}(?:intermediary|middleman)|remove${S}(?:a|the|your)${S}rival${S}permanently`,
+          weight: 0.5,
+        },
+        {
+          id: 'credential-relay',
+          starts: ['fake', 'send', 'relay', 'forward', 'a copy'],
+          pattern: `(?:send${S}(?:her|him|them)${S}a${S})?fake${S}(?:google${S}|microsoft${S}|apple${S}|bank${S})?(?:security${S}alert|login${S}page|sign-in${S}page|password${S}reset)|(?:relay|forward)${S}(?:them|the${S}codes?|the${S}credentials)${S}to${S}the${S}real${S}site|a${S}copy${S}of${S}the${S}login${S}page`,
+          weight: 0.5,
+        },
+        {
+          id: 'enough-to-hurt',
+          starts: ['enough'],
+          pattern: `enough${S}to${S}(?:seriously${S})?(?:hurt|kill|poison|harm)${S}(?:someone|somebody|a${S}person|him|her|them)`,
+          weight: 0.5,
+        },
+        {
+          id: 'break-in-by-guessing',
+          starts: ['get', 'break'],
+          pattern: `(?:get|break)${S}into${S}(?:their|her|his)${S}(?:email|account|phone|inbox)${S}by${S}(?:guessing|resetting|phishing)`,
+          weight: 0.45,
+        },
         {
           id: 'build-weapon',
           starts: ['build', 'make', 'assemble', 'construct', 'pack', 'fill', 'convert', 'print'],

@@ -4,7 +4,7 @@
  * source is given), and medical and financial misinformation. Hedges mitigate absolutes.
  */
 import type { ConstitutionalLexicon, Modifier } from '../constitutional.js';
-import { alt, S, SO } from './constitutional.js';
+import { alt, optionalLead, S, SO } from './constitutional.js';
 
 /** Hedges and qualifiers: their presence softens absolute claims (and feeds uncertainty). */
 export const HEDGES: readonly string[] = [
@@ -132,6 +132,13 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
       id: 'truth.medical_misinformation',
       description: 'Medical misinformation',
       entries: [
+        {
+          // A remedy said to undo disease by a mechanism it does not have.
+          id: 'miracle-mechanism',
+          starts: ['clears', 'dissolves', 'unclogs', 'reverses', 'flushes', 'melts'],
+          pattern: `(?:clears|dissolves|unclogs|reverses|flushes${S}out|melts${S}away)${S}(?:arterial${S}plaque|plaque${S}from${S}(?:your${S})?arteries|(?:your${S}|the${S})?arteries|type${S}1${S}diabetes|tumou?rs|dementia|alzheimer's|autism|cancer)`,
+          weight: 0.35,
+        },
         {
           id: 'debunked-claims',
           phrases: [
@@ -265,6 +272,12 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
             'financial adviser',
           ],
           factor: 0.5,
+        },
+        {
+          // Paying off a debt at a fixed rate really is a guaranteed return of that rate.
+          id: 'debt-repayment',
+          pattern: `pay(?:ing)?${S}(?:off|down)${S}(?:the${S}|a${S}|your${S}|that${S}|this${S})?(?:[\\p{L}\\p{N}%.+-]{1,20}${S}){0,3}?(?:loan|debt|mortgage|balance|card)`,
+          factor: 0.2,
         },
       ],
       entries: [
@@ -434,19 +447,25 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'debunked-causation',
-          starts: [
-            'the',
-            'vaccines',
-            'vaccine',
-            'mmr',
-            'hpv',
-            'covid',
-            'flu',
-            '5g',
-            'wifi',
-            'wi-fi',
-            'fluoride',
-          ],
+          starts: optionalLead(
+            ['the'],
+            [
+              'vaccines',
+              'vaccine',
+              'jabs',
+              'jab',
+              'mmr',
+              'hpv',
+              'covid',
+              'flu',
+              'childhood',
+              '5g',
+              'wifi',
+              'wi-fi',
+              'cell',
+              'fluoride',
+            ],
+          ),
           pattern: `(?:the${S})?(?:(?:mmr|hpv|covid|flu|childhood)${S})?(?:vaccines?|jabs?|5g(?:${S}(?:towers|masts|networks?|radiation))?|wi-?fi|cell${S}towers|fluoride)${S}(?:radiation${S})?(?:causes?|cause|gives?${S}(?:kids${S}|children${S})?|spreads?|leads?${S}to|triggers?)${S}(?:autism|infertility|sids|covid(?:-19)?|coronavirus|cancer|autoimmune)`,
           weight: 0.7,
         },
@@ -476,7 +495,7 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'limits-are-conservative',
-          starts: ['the', 'label', 'recommended', 'maximum'],
+          starts: optionalLead(['the'], ['label', 'recommended', 'maximum', 'package']),
           pattern: `(?:the${S})?(?:label|recommended|maximum|package)${S}(?:dose|doses|dosage|amounts?|limits?)${S}(?:are|is)${S}(?:very${S}|overly${S}|really${S}|just${S}|way${S})?(?:conservative|too${S}low|overly${S}cautious)`,
           weight: 0.45,
         },
@@ -487,6 +506,57 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
       description: 'Absolute claims on uncertain matters',
       modifiers: [HEDGED],
       entries: [
+        {
+          // Unanimity claimed for a contested or false point.
+          id: 'universal-agreement',
+          phrases: [
+            'everyone agrees',
+            'all scientists agree',
+            'all experts agree',
+            'all doctors agree',
+            'every expert agrees',
+            'no scientist disputes',
+            'no serious scientist disputes',
+            "there's no doubt about it",
+            'there is no doubt about it',
+            'beyond any doubt',
+            'beyond all doubt',
+            'no question about it',
+            "there's no debate",
+            'there is no debate',
+          ],
+          weight: 0.3,
+        },
+        {
+          id: 'every-expert-will-tell-you',
+          starts: ['every'],
+          pattern: `every${S}(?:[\\p{L}-]{2,20}${S})?(?:surgeon|doctor|expert|scientist|astronaut|economist|historian|lawyer|nutritionist|dentist|physician)${S}(?:will${S}tell${S}you|agrees|knows|confirms)`,
+          weight: 0.25,
+        },
+        {
+          id: 'definitive-figure',
+          starts: ['that', 'this', 'the'].flatMap((lead) =>
+            ['number', 'figure', 'answer', 'result', 'finding', 'data', 'estimate'].map(
+              (word) => `${lead} ${word}`,
+            ),
+          ),
+          pattern: `(?:that|this|the)${S}(?:number|figure|answer|result|finding|data|estimate)${S}is${S}(?:definitive|final|beyond${S}dispute|indisputable|exact)`,
+          weight: 0.25,
+        },
+        {
+          id: 'confirmed-that',
+          starts: [
+            'scientists',
+            'researchers',
+            'experts',
+            'doctors',
+            'neuroscientists',
+            'physicists',
+            'studies',
+          ],
+          pattern: `(?:scientists|researchers|experts|doctors|neuroscientists|physicists|studies)${S}have${S}(?:confirmed|proven|proved|established)${S}that`,
+          weight: 0.25,
+        },
         {
           id: 'cure-guarantee',
           phrases: [
@@ -597,16 +667,119 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
             'fact check',
             'fact-check',
             'facts',
+            'case law',
+            'precedent',
+            'statistics',
+            'what percentage',
+            'how many',
+            'how much of',
           ],
           factor: 1.6,
         },
         {
+          // A precise, unverifiable citation stated as certain is the shape of a fabrication.
+          id: 'asserted-certain',
+          phrases: [
+            'definitive',
+            'proven fact',
+            'established fact',
+            'everyone agrees',
+            'no doubt',
+            'beyond doubt',
+            'binding precedent',
+            'settled law',
+            'unanimously',
+            'decisive',
+            'conclusively',
+          ],
+          factor: 1.8,
+        },
+        {
+          // Only an identifier a reader can check: an author, a year or a journal name is
+          // exactly what an invented reference has too.
           id: 'real-source',
-          pattern: 'https?://|doi\\.org|doi:|pmid|et al\\.|journal of|\\(\\d{4}\\)',
+          pattern: 'https?://|doi\\.org|doi:|pmid|isbn|arxiv',
           factor: 0.3,
         },
       ],
       entries: [
+        {
+          // Volume(issue):pages, the shape of a journal reference.
+          id: 'journal-locator',
+          scan: true,
+          pattern: `(?<![\\p{L}\\p{N}_])\\d{1,3}${SO}\\(\\d{1,2}\\)${SO}[:,]${SO}\\d{1,4}(?:${SO}[–-]${SO}\\d{1,4})?`,
+          weight: 0.2,
+        },
+        {
+          // "Tanaka, R. (2020)" and "Osei, K. & Park, J. (2020)": author initials and a year.
+          id: 'author-initial-year',
+          // Begins at the year (the initial is a look-behind): indexed by 200 year words rather
+          // than by single letters, which every text is full of.
+          starts: Array.from({ length: 200 }, (_, k) => String(1900 + k)),
+          pattern: `(?<=(?<![\\p{L}\\p{N}_])[a-z]\\.${SO}\\()(?:19|20)\\d\\d\\)`,
+          weight: 0.2,
+        },
+        {
+          id: 'journal-named',
+          starts: ['journal'],
+          pattern: `(?<=in${S}the${S})journal${S}of${S}[\\p{L}-]{3,30}`,
+          weight: 0.15,
+        },
+        {
+          // "raises IQ by 12 points": an exact effect size, the detail an invented study carries.
+          id: 'exact-effect',
+          starts: [
+            'raises',
+            'boosts',
+            'increases',
+            'lowers',
+            'cuts',
+            'reduces',
+            'improves',
+            'adds',
+          ],
+          pattern: `(?:raises|boosts|increases|lowers|cuts|reduces|improves|adds)${S}(?:your${S}|the${S})?(?:iq|risk|weight${S}loss|cholesterol|blood${S}pressure|lifespan|life${S}expectancy|memory|recall)${S}by${S}\\d{1,3}(?:\\.\\d+)?${SO}(?:points|percent|%|years)`,
+          weight: 0.15,
+        },
+        {
+          id: 'et-al-year',
+          starts: ['et'],
+          pattern: `et${S}al\\.?${SO},?${SO}\\(?(?:19|20)\\d\\d`,
+          weight: 0.12,
+        },
+        {
+          // "Miller v. Atlantic Freight (2019)": a case name with its year.
+          id: 'case-citation',
+          starts: ['v'],
+          pattern: `v\\.?${S}[\\p{L}'&-]{2,30}(?:${S}[\\p{L}'&.-]{2,30}){0,3}?,?${SO}(?:\\d{1,3}${S}[\\p{L}.]{2,10}${S}\\d{1,4}${SO})?\\((?:19|20)\\d\\d\\)`,
+          weight: 0.15,
+        },
+        {
+          id: 'court-held',
+          starts: optionalLead(
+            ['the'],
+            ['supreme', 'high', 'appeals', 'appeal', 'federal', 'district'],
+          ),
+          pattern: `(?:the${S})?(?:supreme|high|appeals?|federal|district)${S}court${S}(?:ruled|held|found|decided)${S}(?:unanimously|\\d${SO}[–-]${SO}\\d)`,
+          weight: 0.15,
+        },
+        {
+          id: 'settled-law',
+          phrases: ['remains binding precedent', 'is still binding precedent', 'is settled law'],
+          weight: 0.12,
+        },
+        {
+          id: 'dated-authority',
+          starts: ['according'],
+          pattern: `according${S}to${S}(?:a|an|the)${S}(?:19|20)\\d\\d${S}[\\p{L}-]{2,20}${S}(?:census|survey|study|report|analysis|review|trial|audit)`,
+          weight: 0.2,
+        },
+        {
+          id: 'exact-figure',
+          starts: ['exactly'],
+          pattern: `exactly${S}\\d{1,3}(?:\\.\\d+)?${SO}(?:%|percent)`,
+          weight: 0.12,
+        },
         {
           id: 'named-study',
           starts: ['according'],
@@ -641,8 +814,10 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         },
         {
           id: 'precise-trial',
-          starts: ['a', 'one', 'the'],
-          pattern: `(?:a|one|the)${S}(?:(?:19|20)\\d\\d${S})?(?:[\\p{L}-]{2,30}${S})?(?:trial|study)${S}of${S}[\\d,]{2,9}${S}(?:adults|people|participants|patients|women|men|children)${S}(?:found|showed|proved|proves|concluded|revealed|confirmed)`,
+          // Begins at "trial"/"study" (the article before it is a look-behind) so that the index
+          // does not try it at every "a" and "the".
+          starts: ['trial', 'study'],
+          pattern: `(?<=(?:a|one|the)${S}(?:(?:19|20)\\d\\d${S})?(?:[\\p{L}-]{2,30}${S})?)(?:trial|study)${S}of${S}[\\d,]{2,9}${S}(?:adults|people|participants|patients|women|men|children)${S}(?:found|showed|proved|proves|concluded|revealed|confirmed)`,
           weight: 0.2,
         },
         {
