@@ -38,6 +38,18 @@ const RESPONSE_2KB = [
 
 const INPUT = 'Can you summarise the planning meeting for me?';
 
+/**
+ * A different 2 KB response for every call: the same prose with a unique reference number at
+ * its end. Critics may share work on one text within an evaluation (the same string is handed to
+ * each); repeating one text across evaluations would measure those caches, not the critics.
+ */
+let sequence = 0;
+function freshResponse(): string {
+  sequence++;
+  const tag = ` (ref ${String(sequence).padStart(8, '0')})`;
+  return RESPONSE_2KB.slice(0, 2048 - tag.length) + tag;
+}
+
 async function throughput(evaluate: () => Promise<unknown>, windowMs: number): Promise<number> {
   const started = now();
   let n = 0;
@@ -56,24 +68,25 @@ export const run: Bench = async ({ quick }) => {
   const rows: string[][] = [];
   for (const riskTier of ['low', 'high'] as const) {
     const engine = lib.createEngine({ config, critics: lib.deterministicPanel(config) });
-    const request = { input: INPUT, output: RESPONSE_2KB, context: { riskTier } };
+    const request = () => ({ input: INPUT, output: freshResponse(), context: { riskTier } });
     const critics: CriticSpec[] = lib.deterministicPanel(config);
-    const input: CriticInput = {
+    const input = (): CriticInput => ({
       inputText: INPUT,
-      modelResponse: RESPONSE_2KB,
+      modelResponse: freshResponse(),
       context: { riskTier },
       traceId: 'bench',
       priorResults: {},
-    };
+    });
     const ctx = { signal: new AbortController().signal, attempt: 0 };
     // Baseline: the same critics called one after another, no orchestration, no decision.
     const bare = async (): Promise<void> => {
-      for (const critic of critics) await critic.evaluate(input, ctx);
+      const request = input();
+      for (const critic of critics) await critic.evaluate(request, ctx);
     };
-    await throughput(() => engine.evaluate(request), windowMs);
+    await throughput(() => engine.evaluate(request()), windowMs);
     await throughput(bare, windowMs);
     const bareRate = await throughput(bare, windowMs);
-    const engineRate = await throughput(() => engine.evaluate(request), windowMs);
+    const engineRate = await throughput(() => engine.evaluate(request()), windowMs);
     log(`riskTier ${riskTier}: engine ${fmt(engineRate)}/s, bare critics ${fmt(bareRate)}/s`);
     rows.push([
       `riskTier ${riskTier}`,
@@ -106,7 +119,9 @@ export const run: Bench = async ({ quick }) => {
     `The whole deterministic panel (${String(lib.deterministicPanel(config).length)} critics) through \`createEngine().evaluate()\``,
     'on a 2 KB response, awaited one evaluation after another on one core, beside the same critics',
     'called directly (no orchestration, no decision). At riskTier `high` the PII critic joins',
-    '(it is ON_HIGH_RISK). Library: the tsc build.',
+    '(it is ON_HIGH_RISK). Every call gets a different response (a unique reference number at its',
+    'end), so work a critic shares across the panel for one text is not reused across',
+    'evaluations. Library: the tsc build.',
     '',
     table(
       [
