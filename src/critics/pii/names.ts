@@ -225,11 +225,16 @@ function personHit(
   };
 }
 
+/**
+ * Whether an honorific ends right at `start`. The window reaches past `start` so that the
+ * pattern's lookahead sees the capital the name begins with.
+ */
 function honorificBefore(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 14), start);
+  const from = Math.max(0, start - 14);
+  const window = text.slice(from, start + 2);
   HONORIFIC.lastIndex = 0;
-  for (let m = HONORIFIC.exec(before); m !== null; m = HONORIFIC.exec(before)) {
-    if (m.index + m[0].length === before.length) return true;
+  for (let m = HONORIFIC.exec(window); m !== null; m = HONORIFIC.exec(window)) {
+    if (from + m.index + m[0].length === start) return true;
   }
   return false;
 }
