@@ -14,6 +14,8 @@ import {
   TEST_CONTEXT_CUES,
 } from '../lexicons/pii.js';
 import { escapeRegExp, phrasePattern } from '../text.js';
+import { execAfter, splitLookbehind } from './boundary.js';
+import type { Bounded } from './boundary.js';
 import { spanishIdValid } from './dni.js';
 import { countDigits, cueNear, digitsOf, groupSlices, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims } from './hit.js';
@@ -53,6 +55,10 @@ const IBAN_CANDIDATE = new RegExp(
   String.raw`(?<![\p{L}\p{N}_])(?:${Object.keys(IBAN_LENGTHS).join('|')})\d{2}(?:[ \u00a0]?[A-Z0-9]){10,32}`,
   'gu',
 );
+const CARD_SCAN = splitLookbehind(CARD_CANDIDATE);
+const IBAN_SCAN = splitLookbehind(IBAN_CANDIDATE);
+/** What every IBAN candidate holds: a country code and its check digits. */
+const IBAN_GATE = /[A-Z]{2}\d\d/;
 
 /** Runs every identifier scanner over `text`, claiming what each one reports. */
 export function scanIdentifiers(text: string, claims: Claims): PiiHit[] {
@@ -91,8 +97,8 @@ export function asTestValue(hit: PiiHit): PiiHit {
 
 export function scanCards(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
-  CARD_CANDIDATE.lastIndex = 0;
-  for (let m = CARD_CANDIDATE.exec(text); m !== null; m = CARD_CANDIDATE.exec(text)) {
+  CARD_SCAN.body.lastIndex = 0;
+  for (let m = execAfter(CARD_SCAN, text); m !== null; m = execAfter(CARD_SCAN, text)) {
     if (countDigits(m[0]) < 13) continue;
     for (const slice of groupSlices(m[0], 5)) {
       const piece = m[0].slice(slice.start, slice.end);
@@ -124,14 +130,15 @@ export function scanCards(text: string, claims: Claims): PiiHit[] {
 
 export function scanIbans(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
-  IBAN_CANDIDATE.lastIndex = 0;
-  for (let m = IBAN_CANDIDATE.exec(text); m !== null; m = IBAN_CANDIDATE.exec(text)) {
+  if (!IBAN_GATE.test(text)) return hits;
+  IBAN_SCAN.body.lastIndex = 0;
+  for (let m = execAfter(IBAN_SCAN, text); m !== null; m = execAfter(IBAN_SCAN, text)) {
     const hit = ibanAt(text, m.index, m[0]);
     if (hit !== undefined && claims.take(hit)) {
       hits.push(hit);
-      IBAN_CANDIDATE.lastIndex = hit.end;
+      IBAN_SCAN.body.lastIndex = hit.end;
     } else {
-      IBAN_CANDIDATE.lastIndex = m.index + 1;
+      IBAN_SCAN.body.lastIndex = m.index + 1;
     }
     if (hits.length >= MAX_HITS_PER_KIND) break;
   }
@@ -230,6 +237,16 @@ const ID_SPECS: readonly IdSpec[] = [
   },
 ];
 
+/** Each national-id pattern split from its leading lookbehind (see `boundary.ts`). */
+const ID_SCANS: readonly (readonly [IdSpec, Bounded])[] = ID_SPECS.map(
+  (spec) => [spec, splitLookbehind(spec.pattern)] as const,
+);
+/**
+ * What every national-id match holds: two digits, at most one separator, two digits (the
+ * numeric ids' groups of three or four, NINO and NIR pairs, the DNI's run of seven or eight).
+ */
+const ID_GATE = /\d\d[-. ]?\d\d/;
+
 /**
  * A passport number right after its label ("Passport No.: A07731942", "passport number
  * 123456789"): one or two letters at most, then 6–9 letters and digits with at least four digits.
@@ -261,10 +278,11 @@ export function scanPassports(text: string, claims: Claims): PiiHit[] {
 
 export function scanNationalIds(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
-  for (const spec of ID_SPECS) {
+  if (!ID_GATE.test(text)) return hits;
+  for (const [spec, scan] of ID_SCANS) {
     let count = 0;
-    spec.pattern.lastIndex = 0;
-    for (let m = spec.pattern.exec(text); m !== null; m = spec.pattern.exec(text)) {
+    scan.body.lastIndex = 0;
+    for (let m = execAfter(scan, text); m !== null; m = execAfter(scan, text)) {
       const subtype = spec.validate(m);
       if (subtype === undefined) continue;
       const start = m.index;

@@ -13,11 +13,14 @@ import type { Boundary } from './boundary.js';
 const FOLDS_TO_ASCII = new Set([0x212a, 0x017f]);
 const WHITESPACE = /^\s$/;
 
-/** A character's key: ASCII lower case, any ASCII blank as a space, -1 beyond ASCII. */
+/** Per ASCII code: its key — lower case for a letter, a space for any blank, else itself. */
+const KEYS = Int16Array.from({ length: 128 }, (_, code) =>
+  code >= 65 && code <= 90 ? code + 32 : WHITESPACE.test(String.fromCharCode(code)) ? 32 : code,
+);
+
+/** A character's key, or -1 beyond ASCII (and past the end of the text). */
 function keyOf(code: number): number {
-  if (code >= 0x80 || Number.isNaN(code)) return -1;
-  if (code >= 65 && code <= 90) return code + 32;
-  return WHITESPACE.test(String.fromCharCode(code)) ? 32 : code;
+  return code < 0x80 ? (KEYS[code] ?? -1) : -1;
 }
 
 export class PhraseStarts {
@@ -75,8 +78,9 @@ export class PhraseStarts {
     if (code >= 0x80) return FOLDS_TO_ASCII.has(code);
     const a = keyOf(code);
     if (this.first[a] !== 1) return false;
-    const b = keyOf(text.charCodeAt(i + 1));
-    return b < 0 ? !Number.isNaN(text.charCodeAt(i + 1)) : this.pairs.has(a * 128 + b);
+    if (i + 1 >= text.length) return false;
+    const next = text.charCodeAt(i + 1);
+    return next >= 0x80 || this.pairs.has(a * 128 + keyOf(next));
   }
 }
 
