@@ -11,7 +11,7 @@ import { HONORIFICS, RELATION_CUES, ROLE_CUES } from '../lexicons/pii.js';
 import { escapeRegExp, phrasePattern } from '../text.js';
 import { execAfter, splitLookbehind } from './boundary.js';
 import { plain, tagsOf } from './nlp.js';
-import { PhraseStarts } from './phrase-starts.js';
+import { nextStart, PhraseStarts } from './phrase-starts.js';
 
 /** Characters of context before and after a trigger (snapped outwards to whitespace). */
 const BEFORE = 24;
@@ -103,13 +103,10 @@ function firstNames(text: string): number[] {
         continue;
       }
     }
-    i += code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    // Its lookbehind rejects letters, digits and `_`, so no match starts inside an ASCII word.
+    i = nextStart(text, i, code);
   }
   return out;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Moves an offset outwards to the nearest whitespace (at most 20 characters). */

@@ -68,7 +68,7 @@ export class PhraseStarts {
           continue;
         }
       }
-      i += code >= 0xd800 && code <= 0xdbff && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+      i = nextStart(text, i, code);
     }
     return out;
   }
@@ -86,4 +86,28 @@ export class PhraseStarts {
 
 function isLow(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Whether an ASCII code is a word character (letter, digit, `_`). */
+export function isAsciiWord(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95
+  );
+}
+
+/**
+ * The next position after `i` where a match whose lookbehind rejects word characters may
+ * start: past the rest of an ASCII word (every position inside it follows a word character),
+ * else past one code point.
+ */
+export function nextStart(text: string, i: number, code: number): number {
+  if (isAsciiWord(code)) {
+    let j = i + 1;
+    while (j < text.length && isAsciiWord(text.charCodeAt(j))) j++;
+    return j;
+  }
+  return i + (code >= 0xd800 && code <= 0xdbff && isLow(text.charCodeAt(i + 1)) ? 2 : 1);
 }
