@@ -17,7 +17,7 @@ import {
   WEAK_STREET_TYPES,
 } from '../lexicons/pii.js';
 import { escapeRegExp, phrasePattern } from '../text.js';
-import { execAfter, splitLookbehind } from './boundary.js';
+import { execAfter, splitLookbehind, whole } from './boundary.js';
 import type { Bounded } from './boundary.js';
 import { cueNear, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims, PiiHit } from './hit.js';
@@ -78,7 +78,7 @@ const TAIL = new RegExp(
 const ADDRESS_CUE = phrasePattern(ADDRESS_CUES);
 
 /**
- * An address form: its pattern (split from its leading lookbehind, see `boundary.ts`), what any
+ * An address form: its pattern (a letter-led one split from its lookbehind, see `boundary.ts`), what any
  * match of it contains (a text without that is skipped), whether a match stands on its own, and
  * its subtype.
  */
@@ -97,7 +97,7 @@ const GERMAN_GATE = new RegExp(
 
 const FORMS: readonly AddressForm[] = [
   {
-    scan: splitLookbehind(ENGLISH),
+    scan: whole(ENGLISH),
     gate: /\d/,
     strong: (m) => STRONG.has(m[1] ?? ''),
     subtype: 'street',
@@ -109,7 +109,7 @@ const FORMS: readonly AddressForm[] = [
     subtype: 'street',
   },
   {
-    scan: splitLookbehind(FRENCH),
+    scan: whole(FRENCH),
     gate: /\d/,
     strong: (m) => FRENCH_STRONG_TYPES.includes((m[1] ?? '').toLowerCase()) || m[2] !== '',
     subtype: 'street',

@@ -61,6 +61,15 @@ export function splitLookbehind(pattern: RegExp): Bounded {
   };
 }
 
+/**
+ * A pattern kept whole, for {@link execAfter}. Right for a pattern that starts with a digit: the
+ * engine skips to digits quickly by itself, and inside a long run of digits its lookbehind fails
+ * at once where a split-off body would be retried, and backtrack, at every digit.
+ */
+export function whole(pattern: RegExp): Bounded {
+  return { body: pattern, start: () => true };
+}
+
 /** Code units of the code point at `index` (2 for a surrogate pair, else 1). */
 function unitsAt(text: string, index: number): number {
   const code = text.charCodeAt(index);

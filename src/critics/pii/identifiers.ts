@@ -15,7 +15,6 @@ import {
 } from '../lexicons/pii.js';
 import { escapeRegExp, phrasePattern } from '../text.js';
 import { execAfter, splitLookbehind } from './boundary.js';
-import type { Bounded } from './boundary.js';
 import { spanishIdValid } from './dni.js';
 import { countDigits, cueNear, digitsOf, groupSlices, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims } from './hit.js';
@@ -55,7 +54,6 @@ const IBAN_CANDIDATE = new RegExp(
   String.raw`(?<![\p{L}\p{N}_])(?:${Object.keys(IBAN_LENGTHS).join('|')})\d{2}(?:[ \u00a0]?[A-Z0-9]){10,32}`,
   'gu',
 );
-const CARD_SCAN = splitLookbehind(CARD_CANDIDATE);
 const IBAN_SCAN = splitLookbehind(IBAN_CANDIDATE);
 /** What every IBAN candidate holds: a country code and its check digits. */
 const IBAN_GATE = /[A-Z]{2}\d\d/;
@@ -97,8 +95,8 @@ export function asTestValue(hit: PiiHit): PiiHit {
 
 export function scanCards(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
-  CARD_SCAN.body.lastIndex = 0;
-  for (let m = execAfter(CARD_SCAN, text); m !== null; m = execAfter(CARD_SCAN, text)) {
+  CARD_CANDIDATE.lastIndex = 0;
+  for (let m = CARD_CANDIDATE.exec(text); m !== null; m = CARD_CANDIDATE.exec(text)) {
     if (countDigits(m[0]) < 13) continue;
     for (const slice of groupSlices(m[0], 5)) {
       const piece = m[0].slice(slice.start, slice.end);
@@ -237,10 +235,6 @@ const ID_SPECS: readonly IdSpec[] = [
   },
 ];
 
-/** Each national-id pattern split from its leading lookbehind (see `boundary.ts`). */
-const ID_SCANS: readonly (readonly [IdSpec, Bounded])[] = ID_SPECS.map(
-  (spec) => [spec, splitLookbehind(spec.pattern)] as const,
-);
 /**
  * What every national-id match holds: two digits, at most one separator, two digits (the
  * numeric ids' groups of three or four, NINO and NIR pairs, the DNI's run of seven or eight).
@@ -279,10 +273,10 @@ export function scanPassports(text: string, claims: Claims): PiiHit[] {
 export function scanNationalIds(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
   if (!ID_GATE.test(text)) return hits;
-  for (const [spec, scan] of ID_SCANS) {
+  for (const spec of ID_SPECS) {
     let count = 0;
-    scan.body.lastIndex = 0;
-    for (let m = execAfter(scan, text); m !== null; m = execAfter(scan, text)) {
+    spec.pattern.lastIndex = 0;
+    for (let m = spec.pattern.exec(text); m !== null; m = spec.pattern.exec(text)) {
       const subtype = spec.validate(m);
       if (subtype === undefined) continue;
       const start = m.index;

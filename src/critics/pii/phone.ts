@@ -6,7 +6,6 @@
  */
 import { NANP_TOLL_FREE, NON_PHONE_CUES, PHONE_CUES, UK_FREEPHONE } from '../lexicons/pii.js';
 import { phrasePattern } from '../text.js';
-import { execAfter, splitLookbehind } from './boundary.js';
 import { countDigits, digitsOf, groupSlices, lastCueEnd, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims, PiiHit } from './hit.js';
 
@@ -18,7 +17,6 @@ export const TOLL_FREE_SEVERITY = 0.5;
 /** A digit run with space, dash, dot, slash or parenthesis separators, optionally `+`-prefixed. */
 const CANDIDATE =
   /(?<![\p{L}\p{N}_@#$€£¥+.,:/\\-])(?:\+|\(\+?)?\d(?:[\d \u00a0./()-]{0,24}\d)?(?![\p{L}\p{N}_@%]|[.,/:-]\p{N})/gu;
-const CANDIDATE_SCAN = splitLookbehind(CANDIDATE);
 const PAREN_OK = /^(?:\(\+?\d{1,5}\)|\+?\d{1,4}[ .\-\u00a0]?\(\d{1,5}\))/;
 const PHONE_CUE = phrasePattern(PHONE_CUES);
 /**
@@ -131,8 +129,8 @@ export function tollFree(shape: PhoneShape): boolean {
 
 export function scanPhones(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
-  CANDIDATE_SCAN.body.lastIndex = 0;
-  for (let m = execAfter(CANDIDATE_SCAN, text); m !== null; m = execAfter(CANDIDATE_SCAN, text)) {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     if (countDigits(m[0]) < 7) continue;
     const hit = phoneIn(text, m.index, m[0]);
     if (hit !== undefined && claims.take(hit)) hits.push(hit);
