@@ -17,6 +17,8 @@ import {
   WEAK_STREET_TYPES,
 } from '../lexicons/pii.js';
 import { escapeRegExp, phrasePattern } from '../text.js';
+import { execAfter, splitLookbehind, whole } from './boundary.js';
+import type { Bounded } from './boundary.js';
 import { cueNear, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims, PiiHit } from './hit.js';
 
@@ -75,33 +77,53 @@ const TAIL = new RegExp(
 );
 const ADDRESS_CUE = phrasePattern(ADDRESS_CUES);
 
-/** An address form: its pattern, whether a match stands on its own, and its subtype. */
+/**
+ * An address form: its pattern (a letter-led one split from its lookbehind, see `boundary.ts`), what any
+ * match of it contains (a text without that is skipped), whether a match stands on its own, and
+ * its subtype.
+ */
 interface AddressForm {
-  pattern: RegExp;
+  scan: Bounded;
+  gate: RegExp;
   strong: (m: RegExpExecArray) => boolean;
   subtype: 'street' | 'po_box';
 }
 
+/** A German street name ends in a suffix (joined or capitalised) followed by blanks and a number. */
+const GERMAN_GATE = new RegExp(
+  String.raw`(?:${alternation(GERMAN_SUFFIXES)}|${alternation(GERMAN_SUFFIXES.map(capitalised))})[ \t]{1,3}\d`,
+  'u',
+);
+
 const FORMS: readonly AddressForm[] = [
-  { pattern: ENGLISH, strong: (m) => STRONG.has(m[1] ?? ''), subtype: 'street' },
   {
-    pattern: GERMAN,
+    scan: whole(ENGLISH),
+    gate: /\d/,
+    strong: (m) => STRONG.has(m[1] ?? ''),
+    subtype: 'street',
+  },
+  {
+    scan: splitLookbehind(GERMAN),
+    gate: GERMAN_GATE,
     strong: (m) => GERMAN_STRONG_SUFFIXES.includes((m[1] ?? m[2] ?? '').toLowerCase()),
     subtype: 'street',
   },
   {
-    pattern: FRENCH,
+    scan: whole(FRENCH),
+    gate: /\d/,
     strong: (m) => FRENCH_STRONG_TYPES.includes((m[1] ?? '').toLowerCase()) || m[2] !== '',
     subtype: 'street',
   },
-  { pattern: PO_BOX, strong: () => true, subtype: 'po_box' },
+  // Case folding maps no other character to b, o or x.
+  { scan: splitLookbehind(PO_BOX), gate: /box/i, strong: () => true, subtype: 'po_box' },
 ];
 
 export function scanAddresses(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
-  for (const { pattern, strong, subtype } of FORMS) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+  for (const { scan, gate, strong, subtype } of FORMS) {
+    if (!gate.test(text)) continue;
+    scan.body.lastIndex = 0;
+    for (let m = execAfter(scan, text); m !== null; m = execAfter(scan, text)) {
       const hit = addressHit(text, m, strong(m), subtype);
       if (hit !== undefined && claims.take(hit)) hits.push(hit);
       if (hits.length >= MAX_HITS_PER_KIND) return hits;

@@ -5,6 +5,7 @@
  */
 import { EMAIL_CUES, EXAMPLE_EMAIL_DOMAINS, ROLE_MAILBOXES } from '../lexicons/pii.js';
 import { phrasePattern } from '../text.js';
+import { codePointStart, execAfter, splitLookbehind } from './boundary.js';
 import { cueNear, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims, PiiHit } from './hit.js';
 
@@ -23,6 +24,9 @@ const EMAIL = new RegExp(
   String.raw`(?<![\p{L}\p{N}._%+\-])${LOCAL}@(?:${LABEL}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}\-]|\.[\p{L}\p{N}])`,
   'gu',
 );
+const EMAIL_SCAN = splitLookbehind(EMAIL);
+/** Most UTF-16 code units an address can start before its `@` (64 code points of local part). */
+const MAX_LOCAL_UNITS = 128;
 const BRACKET_AT = String.raw`\s?[\[({]\s?at\s?[\])}]\s?`;
 const BRACKET_DOT = String.raw`\s?(?:[\[({]\s?dot\s?[\])}]|\.)\s?`;
 const BRACKETED = new RegExp(
@@ -37,7 +41,7 @@ const EMAIL_CUE = phrasePattern(EMAIL_CUES);
 
 export function scanEmails(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
-  collect(text, EMAIL, claims, hits, () => true, 'address');
+  collectAddresses(text, claims, hits);
   if (!text.includes('at')) return hits;
   const obfuscated = /[[({]\s?at\s?[\])}]/i.test(text);
   if (obfuscated) collect(text, BRACKETED, claims, hits, () => true, 'obfuscated');
@@ -52,6 +56,25 @@ export function scanEmails(text: string, claims: Claims): PiiHit[] {
     );
   }
   return hits;
+}
+
+/**
+ * Plain addresses: the matches of {@link EMAIL}. Every address holds an `@` at most
+ * {@link MAX_LOCAL_UNITS} code units after its start, so the search skips to the stretch before
+ * the next `@` (no `@`, no search).
+ */
+function collectAddresses(text: string, claims: Claims, hits: PiiHit[]): void {
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', from)) {
+    EMAIL_SCAN.body.lastIndex = codePointStart(text, Math.max(from, at - MAX_LOCAL_UNITS));
+    const m = execAfter(EMAIL_SCAN, text);
+    if (m === null) return;
+    from = m.index + m[0].length;
+    if (inUrlUserinfo(text, m.index)) continue;
+    const hit = emailHit(m[0], m.index, 'address');
+    if (claims.take(hit)) hits.push(hit);
+    if (hits.length >= MAX_HITS_PER_KIND) return;
+  }
 }
 
 function collect(

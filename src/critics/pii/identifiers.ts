@@ -14,6 +14,7 @@ import {
   TEST_CONTEXT_CUES,
 } from '../lexicons/pii.js';
 import { escapeRegExp, phrasePattern } from '../text.js';
+import { execAfter, splitLookbehind } from './boundary.js';
 import { spanishIdValid } from './dni.js';
 import { countDigits, cueNear, digitsOf, groupSlices, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims } from './hit.js';
@@ -53,6 +54,9 @@ const IBAN_CANDIDATE = new RegExp(
   String.raw`(?<![\p{L}\p{N}_])(?:${Object.keys(IBAN_LENGTHS).join('|')})\d{2}(?:[ \u00a0]?[A-Z0-9]){10,32}`,
   'gu',
 );
+const IBAN_SCAN = splitLookbehind(IBAN_CANDIDATE);
+/** What every IBAN candidate holds: a country code and its check digits. */
+const IBAN_GATE = /[A-Z]{2}\d\d/;
 
 /** Runs every identifier scanner over `text`, claiming what each one reports. */
 export function scanIdentifiers(text: string, claims: Claims): PiiHit[] {
@@ -124,14 +128,15 @@ export function scanCards(text: string, claims: Claims): PiiHit[] {
 
 export function scanIbans(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
-  IBAN_CANDIDATE.lastIndex = 0;
-  for (let m = IBAN_CANDIDATE.exec(text); m !== null; m = IBAN_CANDIDATE.exec(text)) {
+  if (!IBAN_GATE.test(text)) return hits;
+  IBAN_SCAN.body.lastIndex = 0;
+  for (let m = execAfter(IBAN_SCAN, text); m !== null; m = execAfter(IBAN_SCAN, text)) {
     const hit = ibanAt(text, m.index, m[0]);
     if (hit !== undefined && claims.take(hit)) {
       hits.push(hit);
-      IBAN_CANDIDATE.lastIndex = hit.end;
+      IBAN_SCAN.body.lastIndex = hit.end;
     } else {
-      IBAN_CANDIDATE.lastIndex = m.index + 1;
+      IBAN_SCAN.body.lastIndex = m.index + 1;
     }
     if (hits.length >= MAX_HITS_PER_KIND) break;
   }
@@ -231,6 +236,12 @@ const ID_SPECS: readonly IdSpec[] = [
 ];
 
 /**
+ * What every national-id match holds: two digits, at most one separator, two digits (the
+ * numeric ids' groups of three or four, NINO and NIR pairs, the DNI's run of seven or eight).
+ */
+const ID_GATE = /\d\d[-. ]?\d\d/;
+
+/**
  * A passport number right after its label ("Passport No.: A07731942", "passport number
  * 123456789"): one or two letters at most, then 6–9 letters and digits with at least four digits.
  * Passport numbers carry no checksum, so the label is required.
@@ -261,6 +272,7 @@ export function scanPassports(text: string, claims: Claims): PiiHit[] {
 
 export function scanNationalIds(text: string, claims: Claims): PiiHit[] {
   const hits: PiiHit[] = [];
+  if (!ID_GATE.test(text)) return hits;
   for (const spec of ID_SPECS) {
     let count = 0;
     spec.pattern.lastIndex = 0;

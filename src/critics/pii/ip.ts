@@ -6,6 +6,7 @@
  */
 import { NETWORK_CUES, PUBLIC_SERVICE_IPS, VERSION_CUES } from '../lexicons/pii.js';
 import { phrasePattern } from '../text.js';
+import { execAfter, splitLookbehind } from './boundary.js';
 import { cueNear, lastCueEnd, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims, PiiHit } from './hit.js';
 
@@ -23,6 +24,9 @@ const IPV4 = new RegExp(
 );
 const IPV6 =
   /(?<![\p{L}\p{N}_:.])(?:[0-9A-Fa-f]{1,4}:{1,2}){1,7}[0-9A-Fa-f]{1,4}(?![\p{L}\p{N}_:])/gu;
+const IPV6_SCAN = splitLookbehind(IPV6);
+/** What every IPv6 address holds: a hex digit followed by a colon. */
+const HEX_COLON = /[0-9A-Fa-f]:/;
 const VERSION_CUE = phrasePattern(VERSION_CUES);
 const NETWORK_CUE = phrasePattern(NETWORK_CUES);
 const ATTRIBUTION_CUE =
@@ -36,9 +40,9 @@ export function scanIps(text: string, claims: Claims): PiiHit[] {
     if (hit !== undefined && claims.take(hit)) hits.push(hit);
     if (hits.length >= MAX_HITS_PER_KIND) return hits;
   }
-  if (!text.includes(':')) return hits;
-  IPV6.lastIndex = 0;
-  for (let m = IPV6.exec(text); m !== null; m = IPV6.exec(text)) {
+  if (!HEX_COLON.test(text)) return hits;
+  IPV6_SCAN.body.lastIndex = 0;
+  for (let m = execAfter(IPV6_SCAN, text); m !== null; m = execAfter(IPV6_SCAN, text)) {
     const hit = ipv6Hit(text, m.index, m[0]);
     if (hit !== undefined && claims.take(hit)) hits.push(hit);
     if (hits.length >= MAX_HITS_PER_KIND) break;

@@ -47,6 +47,12 @@ describe('scanNames', () => {
     expect(find(text)).toEqual([]);
   });
 
+  it('finds a surname right after an honorific that compromise does not tag as one', () => {
+    const text = 'We wrote to Señora García yesterday.';
+    const hits = scanNames(text, new Claims(text.length), options).hits;
+    expect(hits.map((h) => [h.text, h.start, h.severity])).toEqual([['García', 19, 1]]);
+  });
+
   it('gives exact spans including the honorific', () => {
     const text = 'Thanks, Dr. Sarah Connor!';
     const [hit] = scanNames(text, new Claims(text.length), options).hits;

@@ -15,12 +15,18 @@ import {
   PLACE_PREFIXES,
   PRODUCT_NAMES,
   RELATION_CUES,
-  ROLE_CUES,
 } from '../lexicons/pii.js';
 import { escapeRegExp, phrasePattern } from '../text.js';
 import { lastCueEnd, MAX_HITS_PER_KIND } from './hit.js';
 import type { Claims, PiiHit } from './hit.js';
-import { Batch, parse, readMatches, tagsOf } from './nlp.js';
+import {
+  FIRST_NAME_TAGS,
+  HONORIFIC,
+  isFirstNameWord,
+  PERSON_CUE,
+  triggerWindows,
+} from './name-triggers.js';
+import { Batch, NlpDoc, plain, tagsOf } from './nlp.js';
 import type { NlpMatch, NlpTerm } from './nlp.js';
 
 /** Severity of a person's name on its own (raised by linkage). */
@@ -45,19 +51,20 @@ export interface NameScan {
   truncated: boolean;
 }
 
-/** Characters of context before and after a trigger (snapped outwards to whitespace). */
-const BEFORE = 24;
-const AFTER = 48;
-const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const PLACE_TAGS = new Set(['Place', 'City', 'Country', 'Region', 'Organization', 'Month']);
 
-const CAPITALISED = /(?<![\p{L}\p{N}_'’])\p{Lu}\p{Ll}{1,24}(?![\p{L}\p{N}])/gu;
-const HONORIFIC = new RegExp(
-  String.raw`(?<![\p{L}])(?:${HONORIFICS.map(escapeRegExp).join('|')})\.?[ \t]{1,3}(?=\p{Lu})`,
-  'gu',
-);
-const PERSON_CUE = phrasePattern([...RELATION_CUES, ...ROLE_CUES]);
 const RELATION_CUE = phrasePattern(RELATION_CUES);
+/** What every relation cue contains (case folding maps no other character to m or y). */
+const RELATION_START = /my/i;
+/** What every {@link HONORIFIC} match contains. */
+const HONORIFIC_WORD = new RegExp(
+  String.raw`(?:${HONORIFICS.map(escapeRegExp).join('|')})\.?[ \t]`,
+  'u',
+);
+/** Tags of the terms compromise's places and organisations are made of. */
+const BLOCKING_TAGS: ReadonlySet<string> = new Set(['Place', 'Address', 'Organization']);
+
+export { triggerWindows };
 
 export function scanNames(text: string, claims: Claims, options: NameScanOptions): NameScan {
   const scanned = text.slice(0, options.limit);
@@ -67,15 +74,15 @@ export function scanNames(text: string, claims: Claims, options: NameScanOptions
   // One parse for all windows: compromise's cost per call is large, and a blank line keeps
   // the windows apart (a name never runs from one window into the next).
   const batch = new Batch(scanned, windows);
-  const doc = parse(batch.joined);
-  const people = candidates(scanned, batch, doc);
+  const doc = new NlpDoc(batch.joined);
+  const people = candidates(scanned, windows, batch, doc);
   if (people.length === 0) return { hits, truncated: truncated || text.length > options.limit };
-  const blocked = batch
-    .place([
-      ...readMatches(doc.places().json({ offset: true })),
-      ...readMatches(doc.organizations().json({ offset: true })),
-    ])
-    .map((m) => spanOf(m.terms));
+  // A place or organisation can only block a person through a term they share, which bears one
+  // of the blocking tags (compromise's places are runs of #Place|#Address terms, organisations
+  // of #Organization terms); without such a term the two queries cannot change the result.
+  const blocked = people.some((p) => p.terms.some((t) => t.tags.some((g) => BLOCKING_TAGS.has(g))))
+    ? batch.place([...doc.places(), ...doc.organizations()]).map((m) => spanOf(m.terms))
+    : [];
   for (const person of people) {
     const hit = personHit(scanned, person, blocked);
     if (hit !== undefined && claims.take(hit)) hits.push(hit);
@@ -89,24 +96,43 @@ export function scanNames(text: string, claims: Claims, options: NameScanOptions
  * or an honorific ("my colleague Priya", "Dr. Okafor") — unless the lexicon knows the word as
  * something else ("my friend Google") — in text order.
  */
-function candidates(text: string, batch: Batch, doc: ReturnType<typeof parse>): NlpMatch[] {
+function candidates(
+  text: string,
+  windows: readonly [number, number][],
+  batch: Batch,
+  doc: NlpDoc,
+): NlpMatch[] {
   const people = batch
-    .place(readMatches(doc.people().json({ offset: true })))
+    .place(doc.people())
     .filter((p) => p.terms.some((t) => !t.tags.includes('Honorific')));
   const taken = people.map((p) => spanOf(p.terms));
-  const introduced = batch
-    .place(readMatches(doc.match('#ProperNoun+').json({ offset: true })))
-    .filter((m) => {
-      const [start, end] = spanOf(m.terms);
-      if (taken.some(([s, e]) => s < end && start < e)) return false;
-      const titled = m.terms[0]?.tags.includes('Honorific') === true;
-      const words = titled ? m.terms.slice(1) : m.terms;
-      if (words.length === 0) return false;
-      if (words.some((t) => tagsOf(plain(t.text)).length > 0 && !isFirstName(t))) return false;
-      return titled || cueBefore(text, start, RELATION_CUE) || honorificBefore(text, start);
-    });
-  const all = [...people, ...introduced].sort((a, b) => spanOf(a.terms)[0] - spanOf(b.terms)[0]);
+  const byStart = (a: NlpMatch, b: NlpMatch): number => spanOf(a.terms)[0] - spanOf(b.terms)[0];
+  if (!mayIntroduce(text, windows, doc)) return joinAdjacent(text, [...people].sort(byStart));
+  const introduced = batch.place(doc.properNouns()).filter((m) => {
+    const [start, end] = spanOf(m.terms);
+    if (taken.some(([s, e]) => s < end && start < e)) return false;
+    const titled = m.terms[0]?.tags.includes('Honorific') === true;
+    const words = titled ? m.terms.slice(1) : m.terms;
+    if (words.length === 0) return false;
+    if (words.some((t) => tagsOf(plain(t.text)).length > 0 && !isFirstName(t))) return false;
+    return titled || cueBefore(text, start, RELATION_CUE) || honorificBefore(text, start);
+  });
+  const all = [...people, ...introduced].sort(byStart);
   return joinAdjacent(text, all);
+}
+
+/**
+ * Whether a proper noun in the windows may be introduced by an honorific or a relation cue: the
+ * parse holds an #Honorific term, or the text a window's proper nouns are checked against (30
+ * characters before a window to 2 after it) holds "my" (every relation cue starts with it) or an
+ * honorific followed by a blank. When not, the proper-noun query cannot add a candidate.
+ */
+function mayIntroduce(text: string, windows: readonly [number, number][], doc: NlpDoc): boolean {
+  if (doc.hasTag('Honorific')) return true;
+  return windows.some(([from, to]) => {
+    const around = text.slice(Math.max(0, from - 30), to + 2);
+    return RELATION_START.test(around) || HONORIFIC_WORD.test(around);
+  });
 }
 
 /**
@@ -128,61 +154,6 @@ function joinAdjacent(text: string, people: readonly NlpMatch[]): NlpMatch[] {
     }
   }
   return out;
-}
-
-/** Merged windows around every trigger, in text order, within the budget. */
-export function triggerWindows(
-  text: string,
-  budget: number,
-): { windows: [number, number][]; truncated: boolean } {
-  const windows: [number, number][] = [];
-  let used = 0;
-  for (const at of triggers(text)) {
-    const from = snap(text, Math.max(0, at - BEFORE), -1);
-    const to = snap(text, Math.min(text.length, at + AFTER), 1);
-    const last = windows[windows.length - 1];
-    if (last !== undefined && from <= last[1]) {
-      used += Math.max(0, to - last[1]);
-      last[1] = Math.max(last[1], to);
-    } else {
-      used += to - from;
-      windows.push([from, to]);
-    }
-    if (used > budget) {
-      const final = windows[windows.length - 1];
-      if (final !== undefined) final[1] = Math.max(final[0], final[1] - (used - budget));
-      return { windows, truncated: true };
-    }
-  }
-  return { windows, truncated: false };
-}
-
-/** Offsets of trigger words, ascending. */
-function triggers(text: string): number[] {
-  const out: number[] = [];
-  CAPITALISED.lastIndex = 0;
-  for (let m = CAPITALISED.exec(text); m !== null; m = CAPITALISED.exec(text)) {
-    if (tagsOf(plain(m[0])).some((t) => FIRST_NAME_TAGS.has(t))) out.push(m.index);
-  }
-  for (const pattern of [HONORIFIC, PERSON_CUE]) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push(m.index);
-  }
-  return out.sort((a, b) => a - b);
-}
-
-/** Lower case without diacritics, as compromise's lexicon spells words ("josé" → "jose"). */
-function plain(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** Moves an offset outwards to the nearest whitespace (at most 20 characters). */
-function snap(text: string, at: number, direction: -1 | 1): number {
-  let i = at;
-  for (let n = 0; n < 20 && i > 0 && i < text.length && !/\s/.test(text.charAt(i)); n++) {
-    i += direction;
-  }
-  return i;
 }
 
 /** `[start, end)` of a run of terms. */
@@ -225,11 +196,16 @@ function personHit(
   };
 }
 
+/**
+ * Whether an honorific ends right at `start`. The window reaches past `start` so that the
+ * pattern's lookahead sees the capital the name begins with.
+ */
 function honorificBefore(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 14), start);
+  const from = Math.max(0, start - 14);
+  const window = text.slice(from, start + 2);
   HONORIFIC.lastIndex = 0;
-  for (let m = HONORIFIC.exec(before); m !== null; m = HONORIFIC.exec(before)) {
-    if (m.index + m[0].length === before.length) return true;
+  for (let m = HONORIFIC.exec(window); m !== null; m = HONORIFIC.exec(window)) {
+    if (from + m.index + m[0].length === start) return true;
   }
   return false;
 }
@@ -292,7 +268,7 @@ function facilityAhead(text: string, end: number): boolean {
 
 /** Whether one word, or two words together, name a place in compromise's lexicon. */
 function isFirstName(term: NlpTerm): boolean {
-  return tagsOf(plain(term.text)).some((t) => FIRST_NAME_TAGS.has(t));
+  return isFirstNameWord(term.text);
 }
 
 function isPlace(word: string, second: string | undefined): boolean {

@@ -58,6 +58,81 @@ export function parse(text: string): ReturnType<Nlp> {
   return nlp.tokenize(text).compute(steps) as ReturnType<Nlp>;
 }
 
+/**
+ * A parsed text and the matches the name scanner asks of it, read from compromise's term objects
+ * (`view.docs`) after one offset pass. This is what `json({ offset: true })` returns, without its
+ * cost: it recomputes offsets and copies every term per call, and for people it also splits each
+ * name into first and last name and guesses a gender, none of which the scanner reads. A match's
+ * `text` is the parsed text from its first term to its last.
+ */
+export class NlpDoc {
+  private readonly view: ReturnType<Nlp>;
+
+  constructor(readonly text: string) {
+    this.view = parse(text);
+    this.view.compute('offset');
+  }
+
+  /** Whether any term of the text bears `tag`. */
+  hasTag(tag: string): boolean {
+    const sentences: unknown = this.view.document;
+    if (!Array.isArray(sentences)) return false;
+    return (sentences as unknown[]).some(
+      (terms) =>
+        Array.isArray(terms) &&
+        (terms as unknown[]).some((term) => {
+          const tags = field(term, 'tags');
+          return tags instanceof Set && tags.has(tag);
+        }),
+    );
+  }
+
+  /** compromise's `people()`. */
+  people(): NlpMatch[] {
+    return this.read(this.view.people().docs);
+  }
+
+  /** Runs of proper nouns, `match('#ProperNoun+')`. */
+  properNouns(): NlpMatch[] {
+    return this.read(this.view.match('#ProperNoun+').docs);
+  }
+
+  /** compromise's `places()`. */
+  places(): NlpMatch[] {
+    return this.read(this.view.places().docs);
+  }
+
+  /** compromise's `organizations()`. */
+  organizations(): NlpMatch[] {
+    return this.read(this.view.organizations().docs);
+  }
+
+  private read(docs: unknown): NlpMatch[] {
+    if (!Array.isArray(docs)) return [];
+    const out: NlpMatch[] = [];
+    for (const doc of docs as unknown[]) {
+      if (!Array.isArray(doc)) continue;
+      const terms = (doc as unknown[]).map(readTermObject);
+      const first = terms[0];
+      const last = terms[terms.length - 1];
+      if (first === undefined || last === undefined || terms.some((t) => t === undefined)) continue;
+      const end = last.offset.start + last.offset.length;
+      out.push({ text: this.text.slice(first.offset.start, end), terms: terms as NlpTerm[] });
+    }
+    return out;
+  }
+}
+
+/** A compromise term object (tags in a Set) as an {@link NlpTerm}, if well-formed. */
+function readTermObject(value: unknown): NlpTerm | undefined {
+  const tags = field(value, 'tags');
+  return readTerm({
+    text: field(value, 'text'),
+    tags: tags instanceof Set ? [...(tags as Set<unknown>)] : tags,
+    offset: field(value, 'offset'),
+  });
+}
+
 function readLexicon(model: unknown): ReadonlyMap<string, readonly string[]> {
   const map = new Map<string, readonly string[]>();
   const lexicon = field(field(model, 'one'), 'lexicon');
@@ -71,6 +146,18 @@ function readLexicon(model: unknown): ReadonlyMap<string, readonly string[]> {
       );
   }
   return map;
+}
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+/**
+ * Lower case without diacritics, as compromise's lexicon spells words ("josé" → "jose"). ASCII
+ * needs neither decomposition nor mark removal.
+ */
+export function plain(word: string): string {
+  return !NON_ASCII.test(word)
+    ? word.toLowerCase()
+    : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** The lexicon tags of a lower-case word (`['MaleName']`, `['City']` …), or none. */
