@@ -10,10 +10,16 @@ import type * as Eleanor from '../src/index.js';
 
 export type Library = typeof Eleanor;
 
+/** Where {@link compiledLibrary} writes the build: `<root>/index.js`, `<root>/server/app.js` … */
+export function compiledRoot(): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  return path.join(root, 'node_modules', '.cache', 'eleanor-bench', 'compiled');
+}
+
 /** Compiles `src/` with the TypeScript compiler into node_modules/.cache and imports it. */
 export async function compiledLibrary(reuse: boolean): Promise<Library> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const out = path.join(root, 'node_modules', '.cache', 'eleanor-bench', 'compiled');
+  const out = compiledRoot();
   const entry = pathToFileURL(path.join(out, 'index.js')).href;
   if (reuse && fs.existsSync(path.join(out, 'index.js'))) return (await import(entry)) as Library;
   fs.rmSync(out, { recursive: true, force: true });

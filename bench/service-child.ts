@@ -1,0 +1,75 @@
+/**
+ * The service under load, in its own process so the load generator does not share its event
+ * loop: `node --import tsx bench/service-child.ts <io|deterministic|floor>` prints
+ * `port=<n>` once listening. Uses the tsc build of the library (bench/compiled.ts).
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as App from '../src/server/app.js';
+import type * as Live from '../src/server/dashboard/live-view.js';
+import type * as Prom from '../src/telemetry/prometheus.js';
+import type { CriticSpec } from '../src/index.js';
+import { compiledLibrary, compiledRoot } from './compiled.js';
+
+/** Simulated I/O time of each critic in the `io` panel (an external check's round trip). */
+export const IO_CRITIC_MS = 20;
+export const IO_CRITICS = 10;
+
+const mode = process.argv[2] ?? 'io';
+const lib = await compiledLibrary(true);
+const load = async <T>(file: string): Promise<T> =>
+  (await import(pathToFileURL(path.join(compiledRoot(), file)).href)) as T;
+
+if (mode === 'floor') {
+  // The HTTP floor: fastify answering a fixed JSON, nothing else.
+  const { default: Fastify } = await import('fastify');
+  const app = Fastify({ logger: false });
+  app.post('/v1/evaluate', () => ({ decision: 'allow' }));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  process.stdout.write(
+    `port=${String(typeof address === 'object' && address ? address.port : 0)}\n`,
+  );
+} else {
+  const { buildService } = await load<typeof App>('server/app.js');
+  const { LiveView } = await load<typeof Live>('server/dashboard/live-view.js');
+  const { createPrometheusMetrics } = await load<typeof Prom>('telemetry/prometheus.js');
+  const config = lib.engineConfigFromEnv({ ELEANOR_ORCHESTRATOR_MAX_CONCURRENT: '1000' });
+  const clean = { severity: 0, violation: false, justification: 'nothing found', uncertainty: 0.1 };
+  const critics: CriticSpec[] =
+    mode === 'io'
+      ? Array.from({ length: IO_CRITICS }, (_, i) => ({
+          name: `external_check_${String(i + 1)}`,
+          evaluate: () =>
+            new Promise((resolve) =>
+              setTimeout(() => {
+                resolve({ ...clean });
+              }, IO_CRITIC_MS),
+            ),
+        }))
+      : lib.deterministicPanel(config);
+  const engine = lib.createEngine({ config, critics, orchestrator: { maxQueueSize: 100_000 } });
+  const metrics = createPrometheusMetrics(
+    { orchestrator: engine.orchestrator, onDecision: (l) => engine.on('decision', l) },
+    { processMetrics: false },
+  );
+  const view = new LiveView();
+  engine.on('decision', (r) => {
+    view.add(r);
+  });
+  const quiet = () => undefined;
+  const service = buildService({
+    engine,
+    config: { apiKeys: [], keyRatePerSecond: 1, keyBurst: 1, bodyLimitBytes: 1_048_576 },
+    metrics,
+    view,
+    logger: { info: quiet, warn: quiet, error: quiet, debug: quiet },
+    maxQueueSize: 100_000,
+    version: 'bench',
+  });
+  await service.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = service.app.server.address();
+  process.stdout.write(
+    `port=${String(typeof address === 'object' && address ? address.port : 0)}\n`,
+  );
+}
