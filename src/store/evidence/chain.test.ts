@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, linkHash, recordOf, seal, verifyRows, type StoredRow } from './chain.js';
+import { canonicalJson } from '../../decision/audit-hash.js';
+import {
+  GENESIS_HASH,
+  linkHash,
+  prepare,
+  recordOf,
+  seal,
+  verifyRows,
+  type StoredRow,
+} from './chain.js';
 import { recordInput } from './test-helpers/records.js';
 
 function chain(length: number): StoredRow[] {
@@ -20,6 +29,12 @@ describe('hash chain', () => {
     expect(JSON.parse(row.body)).toMatchObject({ sequence: 1, prevHash: GENESIS_HASH });
     expect(row.body).not.toContain('"hash"');
     expect(recordOf(row)).toEqual(record);
+  });
+
+  it('builds exactly the canonical JSON of the whole record from its prepared members', () => {
+    const input = recordInput({ traceId: 'k\u00e9y "quoted"', decision: 'deny' });
+    const { row } = seal(prepare(input), 7, 'f'.repeat(64));
+    expect(row.body).toBe(canonicalJson({ ...input, sequence: 7, prevHash: 'f'.repeat(64) }));
   });
 
   it('accepts an intact chain', () => {

@@ -26,17 +26,46 @@ export function linkHash(prevHash: string, body: string): string {
   return createHash('sha256').update(prevHash, 'utf8').update(body, 'utf8').digest('hex');
 }
 
-/** Seals a record at its place in the chain. */
+/**
+ * A record with the canonical JSON of each top-level field computed ahead of the commit: the
+ * costly part of sealing runs before the record joins a transaction, so the chain lock is held
+ * only to splice in `sequence` and `prevHash` and hash.
+ */
+export interface PreparedRecord {
+  input: DecisionRecordInput;
+  /** `"key":value` members, canonical. */
+  members: Map<string, string>;
+}
+
+export function prepare(input: DecisionRecordInput): PreparedRecord {
+  const members = new Map<string, string>();
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) members.set(key, `${JSON.stringify(key)}:${canonicalJson(value)}`);
+  }
+  return { input, members };
+}
+
+/**
+ * Seals a record at its place in the chain. The body is the RFC 8785 canonical JSON of the
+ * record without `hash`: an object's canonical form is its members sorted by key (UTF-16 code
+ * units, which is what `Array.prototype.sort` compares), each value canonical.
+ */
 export function seal(
-  input: DecisionRecordInput,
+  record: DecisionRecordInput | PreparedRecord,
   sequence: number,
   prevHash: string,
 ): { record: DecisionRecord; row: StoredRow } {
-  const body = canonicalJson({ ...input, sequence, prevHash });
+  const prepared = 'members' in record ? record : prepare(record);
+  const members = new Map(prepared.members);
+  members.set('sequence', `"sequence":${canonicalJson(sequence)}`);
+  members.set('prevHash', `"prevHash":${canonicalJson(prevHash)}`);
+  const keys = [...members.keys()].sort();
+  const body = `{${keys.map((k) => members.get(k) as string).join(',')}}`;
   const hash = linkHash(prevHash, body);
-  const record = { ...(JSON.parse(body) as DecisionRecordInput), sequence, prevHash, hash };
+  const { input } = prepared;
   return {
-    record,
+    // The input itself, sealed: reading the body back gives the same content.
+    record: { ...input, sequence, prevHash, hash },
     row: {
       sequence,
       traceId: input.traceId,

@@ -8,6 +8,7 @@ import type { StoreHealth, StoreKind } from './types.js';
 export class HealthTracker {
   private state: StoreHealth['state'] = 'up';
   private committed = 0;
+  private commits = 0;
   private failedCommits = 0;
   private lastError: string | undefined;
 
@@ -20,6 +21,7 @@ export class HealthTracker {
   succeeded(records: number): void {
     if (this.state === 'closed') return;
     this.committed += records;
+    this.commits += 1;
     this.state = 'up';
     this.lastError = undefined;
   }
@@ -49,6 +51,7 @@ export class HealthTracker {
       state: this.state,
       pending,
       committed: this.committed,
+      commits: this.commits,
       failedCommits: this.failedCommits,
     };
     if (this.lastError !== undefined) health.lastError = this.lastError;

@@ -5,7 +5,7 @@
  * last record dropped.
  */
 import { InvalidOptionError } from '../../orchestrator/errors.js';
-import { GENESIS_HASH, seal, verifyRows, type StoredRow } from './chain.js';
+import { GENESIS_HASH, recordOf, seal, verifyRows, type StoredRow } from './chain.js';
 import { EvidenceStoreError } from './errors.js';
 import { promised } from './promised.js';
 import { checkQuery, checkStatsOptions, encodeCursor } from './query.js';
@@ -17,6 +17,7 @@ import type {
   EvidenceQuery,
   EvidenceStats,
   EvidenceStore,
+  RecordedCriticResult,
   StatsOptions,
   StoreHealth,
   VerifyResult,
@@ -27,9 +28,11 @@ export interface MemoryStoreOptions {
   limit?: number;
 }
 
+/** The row as sealed, and what queries and stats read without parsing it. */
 interface Entry {
   row: StoredRow;
-  record: DecisionRecord;
+  durationMs: number;
+  critics: Pick<RecordedCriticResult, 'critic' | 'status' | 'retryCount' | 'durationMs'>[];
 }
 
 export class MemoryEvidenceStore implements EvidenceStore {
@@ -56,7 +59,16 @@ export class MemoryEvidenceStore implements EvidenceStore {
       return Promise.reject(new EvidenceStoreError(this.name, 'record', 'the store is closed'));
     }
     const { record, row } = seal(input, this.head.sequence + 1, this.head.hash);
-    this.entries.push({ row, record });
+    this.entries.push({
+      row,
+      durationMs: input.summary.durationMs,
+      critics: input.critics.map(({ critic, status, retryCount, durationMs }) => ({
+        critic,
+        status,
+        retryCount,
+        durationMs,
+      })),
+    });
     this.head = { sequence: row.sequence, hash: row.hash };
     this.committed += 1;
     if (this.entries.length > this.limit) {
@@ -64,14 +76,14 @@ export class MemoryEvidenceStore implements EvidenceStore {
       const last = dropped[dropped.length - 1] as Entry;
       this.start = { sequence: last.row.sequence + 1, prevHash: last.row.hash };
     }
-    return Promise.resolve(structuredClone(record));
+    return Promise.resolve(record);
   }
 
   get(traceId: string): Promise<DecisionRecord | undefined> {
     return promised(() => {
       for (let i = this.entries.length - 1; i >= 0; i -= 1) {
         const entry = this.entries[i] as Entry;
-        if (entry.row.traceId === traceId) return structuredClone(entry.record);
+        if (entry.row.traceId === traceId) return recordOf(entry.row);
       }
       return undefined;
     });
@@ -83,17 +95,18 @@ export class MemoryEvidenceStore implements EvidenceStore {
       const records: DecisionRecord[] = [];
       let more = false;
       for (let i = this.entries.length - 1; i >= 0; i -= 1) {
-        const { row, record } = this.entries[i] as Entry;
+        const entry = this.entries[i] as Entry;
+        const { row } = entry;
         if (q.before !== undefined && row.sequence >= q.before) continue;
         if (q.decision !== undefined && row.decision !== q.decision) continue;
         if (q.since !== undefined && row.recordedAt < q.since) continue;
         if (q.until !== undefined && row.recordedAt >= q.until) continue;
-        if (q.critic !== undefined && !executed(record, q.critic)) continue;
+        if (q.critic !== undefined && !executed(entry.critics, q.critic)) continue;
         if (records.length === q.limit) {
           more = true;
           break;
         }
-        records.push(structuredClone(record));
+        records.push(recordOf(row));
       }
       const last = records[records.length - 1];
       return {
@@ -111,10 +124,10 @@ export class MemoryEvidenceStore implements EvidenceStore {
       const groups = new Map<string, CriticStatusRow>();
       const criticDurations: Record<string, number[]> = {};
       const evaluationDurations: number[] = [];
-      for (const { record } of kept) {
-        byDecision[record.decision] = (byDecision[record.decision] ?? 0) + 1;
-        evaluationDurations.push(record.summary.durationMs);
-        for (const c of record.critics) {
+      for (const { row, durationMs, critics } of kept) {
+        byDecision[row.decision] = (byDecision[row.decision] ?? 0) + 1;
+        evaluationDurations.push(durationMs);
+        for (const c of critics) {
           const key = `${c.critic}\u0000${c.status}`;
           const group = groups.get(key) ?? {
             critic: c.critic,
@@ -157,6 +170,7 @@ export class MemoryEvidenceStore implements EvidenceStore {
       state: this.closed ? 'closed' : 'up',
       pending: 0,
       committed: this.committed,
+      commits: this.committed,
       failedCommits: 0,
     };
   }
@@ -167,7 +181,7 @@ export class MemoryEvidenceStore implements EvidenceStore {
   }
 }
 
-/** True when the critic has a result in the record that is not `gated`. */
-export function executed(record: DecisionRecord, critic: string): boolean {
-  return record.critics.some((c) => c.critic === critic && c.status !== 'gated');
+/** True when the critic has a result that is not `gated`. */
+function executed(critics: Entry['critics'], critic: string): boolean {
+  return critics.some((c) => c.critic === critic && c.status !== 'gated');
 }

@@ -10,7 +10,15 @@ import type { Pool, PoolClient } from 'pg';
 import { InvalidOptionError, errorMessage } from '../../orchestrator/errors.js';
 import { silentLogger } from '../../orchestrator/logger.js';
 import type { Logger } from '../../orchestrator/types.js';
-import { ChainVerifier, GENESIS_HASH, recordOf, seal, type StoredRow } from './chain.js';
+import {
+  ChainVerifier,
+  GENESIS_HASH,
+  prepare,
+  recordOf,
+  seal,
+  type PreparedRecord,
+  type StoredRow,
+} from './chain.js';
 import { EvidenceStoreError, type StoreOperation } from './errors.js';
 import { GroupCommitQueue } from './group-commit.js';
 import { HealthTracker } from './health.js';
@@ -81,7 +89,7 @@ export class PostgresEvidenceStore implements EvidenceStore {
   readonly name: string;
   private readonly pool: Pool;
   private readonly schema: string | undefined;
-  private readonly queue: GroupCommitQueue<DecisionRecordInput, DecisionRecord>;
+  private readonly queue: GroupCommitQueue<PreparedRecord, DecisionRecord>;
   private readonly health_ = new HealthTracker('postgres');
   private readonly logger: Logger;
   private readonly probeIntervalMs: number;
@@ -126,7 +134,7 @@ export class PostgresEvidenceStore implements EvidenceStore {
     if (this.closed) {
       return Promise.reject(new EvidenceStoreError(this.name, 'record', 'the store is closed'));
     }
-    return this.queue.submit(input);
+    return this.queue.submit(prepare(input));
   }
 
   async get(traceId: string): Promise<DecisionRecord | undefined> {
@@ -213,7 +221,7 @@ export class PostgresEvidenceStore implements EvidenceStore {
     }
   }
 
-  private async commit(inputs: readonly DecisionRecordInput[]): Promise<DecisionRecord[]> {
+  private async commit(inputs: readonly PreparedRecord[]): Promise<DecisionRecord[]> {
     try {
       const records = await this.withClient('record', (client) => this.append(client, inputs));
       this.health_.succeeded(records.length);
@@ -228,7 +236,7 @@ export class PostgresEvidenceStore implements EvidenceStore {
   /** One transaction: lock the chain, read its head, append the batch, commit. */
   private async append(
     client: PoolClient,
-    inputs: readonly DecisionRecordInput[],
+    inputs: readonly PreparedRecord[],
   ): Promise<DecisionRecord[]> {
     await client.query('BEGIN');
     try {
@@ -238,11 +246,11 @@ export class PostgresEvidenceStore implements EvidenceStore {
       );
       let sequence = Number(head.rows[0]?.sequence ?? 0);
       let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
-      const sealed = inputs.map((input) => {
+      const sealed = inputs.map((prepared) => {
         sequence += 1;
-        const { record, row } = seal(input, sequence, prevHash);
+        const { record, row } = seal(prepared, sequence, prevHash);
         prevHash = row.hash;
-        return { input, record, row };
+        return { input: prepared.input, record, row };
       });
       await client.query(
         `INSERT INTO decision_records (sequence, trace_id, recorded_at, decision, duration_ms, prev_hash, hash, body)

@@ -114,6 +114,14 @@ describe('SqliteEvidenceStore', () => {
     });
   });
 
+  it('commits records submitted together in one transaction (group commit)', async () => {
+    const s = store();
+    await Promise.all(Array.from({ length: 25 }, () => s.record(recordInput())));
+    expect(s.health()).toMatchObject({ committed: 25, commits: 1 });
+    await s.record(recordInput());
+    expect(s.health()).toMatchObject({ committed: 26, commits: 2 });
+  });
+
   it('keeps one chain when two stores (two processes) write to the same file', async () => {
     const file = path.join(dir, 'shared.db');
     const a = store(file);

@@ -13,7 +13,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { InvalidOptionError } from '../../orchestrator/errors.js';
-import { ChainVerifier, GENESIS_HASH, recordOf, seal, type StoredRow } from './chain.js';
+import {
+  ChainVerifier,
+  GENESIS_HASH,
+  prepare,
+  recordOf,
+  seal,
+  type PreparedRecord,
+  type StoredRow,
+} from './chain.js';
 import { EvidenceStoreError } from './errors.js';
 import { promised } from './promised.js';
 import { GroupCommitQueue } from './group-commit.js';
@@ -68,9 +76,9 @@ export class SqliteEvidenceStore implements EvidenceStore {
   readonly kind = 'sqlite' as const;
   readonly name: string;
   private readonly db: Database.Database;
-  private readonly queue: GroupCommitQueue<DecisionRecordInput, DecisionRecord>;
+  private readonly queue: GroupCommitQueue<PreparedRecord, DecisionRecord>;
   private readonly health_ = new HealthTracker('sqlite');
-  private readonly commitBatch: (inputs: readonly DecisionRecordInput[]) => DecisionRecord[];
+  private readonly commitBatch: (inputs: readonly PreparedRecord[]) => DecisionRecord[];
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -91,7 +99,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
     if (this.closed) {
       return Promise.reject(new EvidenceStoreError(this.name, 'record', 'the store is closed'));
     }
-    return this.queue.submit(input);
+    return this.queue.submit(prepare(input));
   }
 
   get(traceId: string): Promise<DecisionRecord | undefined> {
@@ -216,7 +224,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
     return db;
   }
 
-  private prepareCommit(): (inputs: readonly DecisionRecordInput[]) => DecisionRecord[] {
+  private prepareCommit(): (inputs: readonly PreparedRecord[]) => DecisionRecord[] {
     const head = this.db.prepare<[], { sequence: number; hash: string }>(
       'SELECT sequence, hash FROM decision_records ORDER BY sequence DESC LIMIT 1',
     );
@@ -226,24 +234,24 @@ export class SqliteEvidenceStore implements EvidenceStore {
     const insertCritic = this.db.prepare(
       'INSERT INTO critic_results (sequence, critic, status, retry_count, duration_ms) VALUES (?, ?, ?, ?, ?)',
     );
-    const transaction = this.db.transaction((inputs: readonly DecisionRecordInput[]) => {
+    const transaction = this.db.transaction((inputs: readonly PreparedRecord[]) => {
       const top = head.get();
       let sequence = top?.sequence ?? 0;
       let prevHash = top?.hash ?? GENESIS_HASH;
-      return inputs.map((input) => {
+      return inputs.map((prepared) => {
         sequence += 1;
-        const { record, row } = seal(input, sequence, prevHash);
+        const { record, row } = seal(prepared, sequence, prevHash);
         insert.run(
           row.sequence,
           row.traceId,
           row.recordedAt,
           row.decision,
-          input.summary.durationMs,
+          prepared.input.summary.durationMs,
           row.prevHash,
           row.hash,
           row.body,
         );
-        for (const c of input.critics) {
+        for (const c of prepared.input.critics) {
           insertCritic.run(sequence, c.critic, c.status, c.retryCount, c.durationMs);
         }
         prevHash = row.hash;
@@ -253,7 +261,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
     return (inputs) => transaction.immediate(inputs);
   }
 
-  private commit(inputs: readonly DecisionRecordInput[]): DecisionRecord[] {
+  private commit(inputs: readonly PreparedRecord[]): DecisionRecord[] {
     try {
       const records = this.commitBatch(inputs);
       this.health_.succeeded(records.length);

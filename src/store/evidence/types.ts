@@ -159,6 +159,8 @@ export interface StoreHealth {
   pending: number;
   /** Records committed since the store opened. */
   committed: number;
+  /** Transactions that committed them (committed / commits = the mean group size). */
+  commits: number;
   /** Commits that failed since the store opened. */
   failedCommits: number;
   /** The last failure's message, while the store is down. */
