@@ -126,6 +126,7 @@ describe('createEngine().evaluate()', () => {
       critics: [...PANEL, wordCritic('deep_analysis', 'bomb', 3)],
       config: CONFIG,
       store,
+      wallClock: () => 1_750_000_000_000,
     });
     const seen: string[] = [];
     engine.on('decision', (result) => seen.push(result.decision));
@@ -134,6 +135,7 @@ describe('createEngine().evaluate()', () => {
     const record = await store.get(result.traceId);
     expect(record).toMatchObject({
       sequence: 1,
+      recordedAt: 1_750_000_000_000,
       decision: result.decision,
       auditHash: result.auditHash,
       configVersion: engine.configVersion,

@@ -40,6 +40,8 @@ export interface EngineOptions {
    * @default an in-memory store of the most recent 10,000 records
    */
   store?: EvidenceStore;
+  /** Wall-clock time of decision records, in epoch milliseconds. @default Date.now */
+  wallClock?: () => number;
   logger?: Logger;
 }
 
@@ -72,6 +74,7 @@ class DecisionEngine implements Engine {
   readonly configVersion: string;
   readonly store: EvidenceStore;
   private readonly logger: Logger;
+  private readonly wallClock: () => number;
   private readonly check: RequestChecker;
   private readonly policies: Record<string, CriticPolicy>;
   private readonly decisions: Emitter<EvaluationResult>;
@@ -94,6 +97,7 @@ class DecisionEngine implements Engine {
     ) as Record<string, CriticPolicy>;
     this.configVersion = versionOf(this.config, this.orchestrator);
     this.store = options.store ?? new MemoryEvidenceStore();
+    this.wallClock = options.wallClock ?? Date.now;
     this.check = requestChecker(this.config.maxTextChars);
     this.decisions = new Emitter((error) => {
       this.logger.warn({ err: errorMessage(error) }, 'Decision listener failed; continuing');
@@ -162,7 +166,7 @@ class DecisionEngine implements Engine {
           request,
           configVersion: this.configVersion,
           textMode: this.config.store.text,
-          recordedAt: Date.now(),
+          recordedAt: this.wallClock(),
         }),
       );
       return true;
