@@ -114,6 +114,21 @@ describe('SqliteEvidenceStore', () => {
     });
   });
 
+  it('checkpoints the WAL into the database file from a worker thread, not in the commits', async () => {
+    const file = path.join(dir, 'checkpointed.db');
+    const s = store(file, { checkpointIntervalMs: 10 });
+    const sizeBefore = fs.statSync(file).size;
+    await Promise.all(Array.from({ length: 50 }, () => s.record(recordInput())));
+    // The commits only append to the WAL (SQLite's own checkpoint would wait for 1000 pages);
+    // the worker moves the pages into the file.
+    for (let i = 0; i < 400 && fs.statSync(file).size === sizeBefore; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(fs.statSync(file).size).toBeGreaterThan(sizeBefore);
+    await s.close();
+    expect(await store(file).verify()).toEqual({ ok: true, checked: 50 });
+  });
+
   it('commits records submitted together in one transaction (group commit)', async () => {
     const s = store();
     await Promise.all(Array.from({ length: 25 }, () => s.record(recordInput())));

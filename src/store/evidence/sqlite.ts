@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { InvalidOptionError } from '../../orchestrator/errors.js';
+import { silentLogger } from '../../orchestrator/logger.js';
+import type { Logger } from '../../orchestrator/types.js';
 import {
   ChainVerifier,
   GENESIS_HASH,
@@ -26,6 +28,7 @@ import { EvidenceStoreError } from './errors.js';
 import { promised } from './promised.js';
 import { GroupCommitQueue } from './group-commit.js';
 import { HealthTracker } from './health.js';
+import { Checkpointer } from './sqlite-checkpointer.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { checkQuery, checkStatsOptions, encodeCursor } from './query.js';
 import {
@@ -65,6 +68,12 @@ export interface SqliteStoreOptions {
   maxBatch?: number;
   /** Caps the database size in pages (4 KiB each); past it commits fail as a full disk would. */
   maxPages?: number;
+  /**
+   * How often a worker thread checkpoints the WAL into the database file (the fsync stays off
+   * the event loop). `0` leaves checkpoints to SQLite, inside the commits. @default 500
+   */
+  checkpointIntervalMs?: number;
+  logger?: Logger;
 }
 
 /** Opens (creating if needed) and migrates the store. Throws EvidenceStoreError naming the cause. */
@@ -79,6 +88,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
   private readonly queue: GroupCommitQueue<PreparedRecord, DecisionRecord>;
   private readonly health_ = new HealthTracker('sqlite');
   private readonly commitBatch: (inputs: readonly PreparedRecord[]) => DecisionRecord[];
+  private readonly checkpointer: Checkpointer | undefined;
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -90,6 +100,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
     this.name = `sqlite:${options.path}`;
     this.db = this.open(options, synchronous);
     this.commitBatch = this.prepareCommit();
+    this.checkpointer = this.startCheckpointer(options);
     this.queue = new GroupCommitQueue((inputs) => this.commit(inputs), {
       ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
     });
@@ -191,6 +202,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
     this.closed = true;
     await this.queue.drain();
     this.health_.closed();
+    await this.checkpointer?.close();
     try {
       this.db.close();
     } catch (error) {
@@ -222,6 +234,23 @@ export class SqliteEvidenceStore implements EvidenceStore {
       throw new EvidenceStoreError(this.name, 'migrate', error);
     }
     return db;
+  }
+
+  private startCheckpointer(options: SqliteStoreOptions): Checkpointer | undefined {
+    const intervalMs = options.checkpointIntervalMs ?? 500;
+    if (options.path === ':memory:' || intervalMs === 0) return undefined;
+    const logger = options.logger ?? silentLogger;
+    this.db.pragma('wal_autocheckpoint = 0');
+    // Checkpointed WAL space is reused; the file is cut back to this size.
+    this.db.pragma('journal_size_limit = 67108864');
+    return new Checkpointer({
+      path: options.path,
+      intervalMs,
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      onError: (message) => {
+        logger.warn({ store: this.name, err: message }, 'Evidence store WAL checkpoint failed');
+      },
+    });
   }
 
   private prepareCommit(): (inputs: readonly PreparedRecord[]) => DecisionRecord[] {
