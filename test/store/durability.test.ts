@@ -2,7 +2,7 @@
  * Durability: a child process evaluating under load with the SQLite store is killed with
  * SIGKILL; every evaluation it reported as finished is in the store, and the chain verifies.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { openSqliteStore } from '../../src/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CHILD = path.join(here, 'durability-child.ts');
+const CLOSE_CHILD = path.join(here, 'close-child.ts');
 
 /** Runs the child until it has reported `count` evaluations, then SIGKILLs it. */
 function runAndKill(file: string, count: number): Promise<string[]> {
@@ -53,6 +54,24 @@ describe('durability of the SQLite evidence store', () => {
       const verified = await store.verify();
       expect(verified.ok).toBe(true);
       expect(verified.checked).toBeGreaterThanOrEqual(reported.length);
+      await store.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finishes closing when closing the store is the last work of a process', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eleanor-close-'));
+    const file = path.join(dir, 'eleanor.db');
+    try {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', CLOSE_CHILD, file], {
+        encoding: 'utf8',
+      });
+      expect(child.stderr).toBe('');
+      expect(child.status).toBe(0);
+      expect(child.stdout).toBe('closed\n');
+      const store = openSqliteStore({ path: file });
+      expect(await store.verify()).toEqual({ ok: true, checked: 1 });
       await store.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -76,6 +76,8 @@ export class Checkpointer {
       this.worker.once('exit', () => {
         resolve();
       });
+      // Closing is awaited: the worker must now keep the process alive until it is done.
+      this.worker.ref();
       this.worker.postMessage('close');
     });
     return this.closing;
