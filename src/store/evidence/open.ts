@@ -23,7 +23,11 @@ export async function openEvidenceStore(
     case 'memory':
       return new MemoryEvidenceStore();
     case 'sqlite':
-      return openSqliteStore({ path: config.sqlitePath, synchronous: config.sqliteSynchronous });
+      return openSqliteStore({
+        path: config.sqlitePath,
+        synchronous: config.sqliteSynchronous,
+        ...(options.logger === undefined ? {} : { logger: options.logger }),
+      });
     case 'postgres':
       if (config.databaseUrl === undefined) {
         throw new InvalidOptionError('databaseUrl', 'a postgres:// URL', config.databaseUrl);
