@@ -10,19 +10,11 @@ import type { Pool, PoolClient } from 'pg';
 import { InvalidOptionError, errorMessage } from '../../orchestrator/errors.js';
 import { silentLogger } from '../../orchestrator/logger.js';
 import type { Logger } from '../../orchestrator/types.js';
-import {
-  ChainVerifier,
-  GENESIS_HASH,
-  prepare,
-  recordOf,
-  seal,
-  type PreparedRecord,
-  type StoredRow,
-} from './chain.js';
+import { ChainVerifier, prepare, recordOf, type PreparedRecord, type StoredRow } from './chain.js';
 import { EvidenceStoreError, type StoreOperation } from './errors.js';
 import { GroupCommitQueue } from './group-commit.js';
 import { HealthTracker } from './health.js';
-import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { appendBatch, migratePostgres } from './postgres-transactions.js';
 import { checkQuery, checkStatsOptions, encodeCursor } from './query.js';
 import {
   criticLatencySql,
@@ -127,7 +119,7 @@ export class PostgresEvidenceStore implements EvidenceStore {
   /** Connects and migrates (called by {@link openPostgresStore}). */
   async start(): Promise<void> {
     await this.withClient('open', (client) => client.query('SELECT 1'));
-    await this.withClient('migrate', (client) => this.migrate(client));
+    await this.withClient('migrate', (client) => migratePostgres(client, this.schema));
   }
 
   record(input: DecisionRecordInput): Promise<DecisionRecord> {
@@ -223,96 +215,12 @@ export class PostgresEvidenceStore implements EvidenceStore {
 
   private async commit(inputs: readonly PreparedRecord[]): Promise<DecisionRecord[]> {
     try {
-      const records = await this.withClient('record', (client) => this.append(client, inputs));
+      const records = await this.withClient('record', (client) => appendBatch(client, inputs));
       this.health_.succeeded(records.length);
       return records;
     } catch (error) {
       this.health_.failed(error instanceof EvidenceStoreError ? error.cause : error);
       this.scheduleProbe();
-      throw error;
-    }
-  }
-
-  /** One transaction: lock the chain, read its head, append the batch, commit. */
-  private async append(
-    client: PoolClient,
-    inputs: readonly PreparedRecord[],
-  ): Promise<DecisionRecord[]> {
-    await client.query('BEGIN');
-    try {
-      await client.query('LOCK TABLE decision_records IN EXCLUSIVE MODE');
-      const head = await client.query<{ sequence: string; hash: string }>(
-        'SELECT sequence, hash FROM decision_records ORDER BY sequence DESC LIMIT 1',
-      );
-      let sequence = Number(head.rows[0]?.sequence ?? 0);
-      let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
-      const sealed = inputs.map((prepared) => {
-        sequence += 1;
-        const { record, row } = seal(prepared, sequence, prevHash);
-        prevHash = row.hash;
-        return { input: prepared.input, record, row };
-      });
-      await client.query(
-        `INSERT INTO decision_records (sequence, trace_id, recorded_at, decision, duration_ms, prev_hash, hash, body)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::text[])`,
-        [
-          sealed.map((s) => s.row.sequence),
-          sealed.map((s) => s.row.traceId),
-          sealed.map((s) => s.row.recordedAt),
-          sealed.map((s) => s.row.decision),
-          sealed.map((s) => s.input.summary.durationMs),
-          sealed.map((s) => s.row.prevHash),
-          sealed.map((s) => s.row.hash),
-          sealed.map((s) => s.row.body),
-        ],
-      );
-      const critics = sealed.flatMap((s) =>
-        s.input.critics.map((c) => [
-          s.row.sequence,
-          c.critic,
-          c.status,
-          c.retryCount,
-          c.durationMs,
-        ]),
-      );
-      await client.query(
-        `INSERT INTO critic_results (sequence, critic, status, retry_count, duration_ms)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::float8[])`,
-        [0, 1, 2, 3, 4].map((i) => critics.map((row) => row[i])),
-      );
-      await client.query('COMMIT');
-      return sealed.map((s) => s.record);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  }
-
-  private async migrate(client: PoolClient): Promise<void> {
-    await client.query('BEGIN');
-    try {
-      if (this.schema !== undefined)
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-      // Serialises start-up migrations across processes sharing the database.
-      await client.query(
-        "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.eleanor_migrations'))",
-      );
-      await client.query(MIGRATIONS_TABLE);
-      const applied = await client.query<{ version: number }>(
-        'SELECT version FROM eleanor_migrations',
-      );
-      const done = new Set(applied.rows.map((r) => r.version));
-      for (const migration of MIGRATIONS) {
-        if (done.has(migration.version)) continue;
-        await client.query(migration.postgres);
-        await client.query(
-          'INSERT INTO eleanor_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
-          [migration.version, migration.name, Date.now()],
-        );
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }

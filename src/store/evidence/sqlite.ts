@@ -29,7 +29,7 @@ import { promised } from './promised.js';
 import { GroupCommitQueue } from './group-commit.js';
 import { HealthTracker } from './health.js';
 import { Checkpointer } from './sqlite-checkpointer.js';
-import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { migrateSqlite } from './sqlite-migrate.js';
 import { checkQuery, checkStatsOptions, encodeCursor } from './query.js';
 import {
   criticLatencySql,
@@ -228,7 +228,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
       throw new EvidenceStoreError(this.name, 'open', error);
     }
     try {
-      migrate(db);
+      migrateSqlite(db);
     } catch (error) {
       db.close();
       throw new EvidenceStoreError(this.name, 'migrate', error);
@@ -310,25 +310,5 @@ export class SqliteEvidenceStore implements EvidenceStore {
     } catch (error) {
       throw new EvidenceStoreError(this.name, operation, error);
     }
-  }
-}
-
-function migrate(db: Database.Database): void {
-  db.exec(MIGRATIONS_TABLE);
-  const applied = new Set(
-    db
-      .prepare<[], { version: number }>('SELECT version FROM eleanor_migrations')
-      .all()
-      .map((r) => r.version),
-  );
-  const record = db.prepare(
-    'INSERT INTO eleanor_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-  );
-  for (const migration of MIGRATIONS) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sqlite);
-      record.run(migration.version, migration.name, Date.now());
-    }).immediate();
   }
 }
