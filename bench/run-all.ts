@@ -27,6 +27,7 @@ const BENCHMARKS = [
   { id: 'reliability', title: 'Reliability' },
   { id: 'memory', title: 'Memory' },
   { id: 'critics', title: 'Critic panel speed' },
+  { id: 'store', title: 'Evidence store' },
 ] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));

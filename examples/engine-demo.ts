@@ -1,15 +1,21 @@
 /**
- * `npm run demo:engine`: evaluates a handful of requests with the default critic panel and
- * prints each decision with its reasons, escalation and dissent.
+ * `npm run demo:engine`: evaluates a handful of requests with the default critic panel, prints
+ * each decision with its reasons, escalation and dissent, and shows the evidence store: each
+ * decision record (PII masked), the store's statistics and the hash chain's verification.
+ * The store is the configured one (SQLite under ./data by default; ELEANOR_STORE=memory writes
+ * nothing).
  */
 import {
   createEngine,
   deterministicPanel,
   engineConfigFromEnv,
+  openEvidenceStore,
   type EvaluationResult,
 } from '../src/index.js';
 
-const config = engineConfigFromEnv({});
+const config = engineConfigFromEnv(process.env);
+for (const warning of config.warnings) console.warn(`${warning.variable}: ${warning.message}`);
+const store = await openEvidenceStore(config.store);
 
 /** A critic that stands for a slow external check, to show a timeout degrading gracefully. */
 const slowCritic = {
@@ -29,7 +35,11 @@ const slowCritic = {
   },
 };
 
-const engine = createEngine({ config, critics: [...deterministicPanel(config), slowCritic] });
+const engine = createEngine({
+  config,
+  critics: [...deterministicPanel(config), slowCritic],
+  store,
+});
 
 const requests = [
   {
@@ -89,5 +99,30 @@ function show(title: string, result: EvaluationResult): void {
   );
 }
 
-for (const { title, ...request } of requests) show(title, await engine.evaluate(request));
+for (const { title, ...request } of requests) {
+  const result = await engine.evaluate(request);
+  show(title, result);
+  const record = await store.get(result.traceId);
+  if (record !== undefined) {
+    console.log(
+      `  record #${record.sequence} in ${store.name} (${record.request.textMode}, ${record.request.maskedSpans} spans masked) · hash ${record.hash.slice(0, 16)}…`,
+    );
+    console.log(`  stored output: ${record.request.output.slice(0, 100)}`);
+  }
+}
+
+const stats = await store.stats();
+console.log(
+  `\nEvidence store ${store.name}: ${stats.total} records (${Object.entries(stats.byDecision)
+    .map(([d, n]) => `${d} ${n}`)
+    .join(
+      ', ',
+    )}), gating rate ${(stats.gatingRate * 100).toFixed(0)} %, evaluation p50 ${stats.latencyMs.p50.toFixed(1)} ms`,
+);
+const verified = await store.verify();
+console.log(
+  verified.ok
+    ? `Hash chain verified: ${verified.checked} records unchanged`
+    : `Hash chain BROKEN at record #${verified.firstBadSequence}: ${verified.reason}`,
+);
 await engine.close();

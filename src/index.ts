@@ -46,6 +46,7 @@ export {
   ConfigError,
   ClosedError,
   InvalidRequestError,
+  AuditUnavailableError,
 } from './orchestrator/errors.js';
 export { systemClock, sleep } from './orchestrator/clock.js';
 export type { Clock, TimerHandle } from './orchestrator/clock.js';
@@ -85,11 +86,14 @@ export type {
 // The decision engine and its critic panel.
 export { createEngine } from './engine/engine.js';
 export type { Engine, EngineOptions, EngineEvents } from './engine/engine.js';
-export { engineConfigFromEnv, ENGINE_ENV, DEFAULT_MAX_TEXT_CHARS } from './engine/config.js';
-export type { EngineConfig, JudgeConfig, ModerationConfig } from './engine/config.js';
+export {
+  engineConfigFromEnv,
+  ENGINE_ENV,
+  DEFAULT_MAX_TEXT_CHARS,
+  DEFAULT_SQLITE_PATH,
+} from './engine/config.js';
+export type { EngineConfig, JudgeConfig, ModerationConfig, StoreConfig } from './engine/config.js';
 export { defaultPanel, deterministicPanel } from './engine/default-panel.js';
-export { MemoryEvidenceRecorder } from './engine/evidence.js';
-export type { EvidenceRecord, EvidenceRecorder } from './engine/evidence.js';
 export type { EvaluateRequest, EvaluationResult } from './engine/types.js';
 export { decide } from './decision/aggregate.js';
 export { auditHash, auditPayload, canonicalJson } from './decision/audit-hash.js';
@@ -128,3 +132,37 @@ export { createDeepBiasCheck } from './critics/deep-bias-check.js';
 export { createDeepAnalysis } from './critics/deep-analysis.js';
 export { createExternalApiCritic } from './critics/external-api-critic.js';
 export { CriticHttpError, CriticProtocolError, JudgeProtocolError } from './critics/http-errors.js';
+
+// The evidence store: one hash-chained decision record per evaluation.
+export { openEvidenceStore } from './store/evidence/open.js';
+export type { OpenStoreOptions } from './store/evidence/open.js';
+export { MemoryEvidenceStore } from './store/evidence/memory.js';
+export type { MemoryStoreOptions } from './store/evidence/memory.js';
+export { SqliteEvidenceStore, openSqliteStore } from './store/evidence/sqlite.js';
+export type { SqliteStoreOptions, SqliteSynchronous } from './store/evidence/sqlite.js';
+export { PostgresEvidenceStore, openPostgresStore } from './store/evidence/postgres.js';
+export type { PostgresStoreOptions } from './store/evidence/postgres.js';
+export { EvidenceStoreError } from './store/evidence/errors.js';
+export type { StoreOperation } from './store/evidence/errors.js';
+export { buildDecisionRecord } from './store/evidence/record.js';
+export type { RecordSource } from './store/evidence/record.js';
+export { GENESIS_HASH, verifyRows } from './store/evidence/chain.js';
+export type { StoredRow } from './store/evidence/chain.js';
+export { TEXT_MODES, STORE_KINDS } from './store/evidence/types.js';
+export type {
+  CriticStats,
+  DecisionRecord,
+  DecisionRecordInput,
+  EvidencePage,
+  EvidenceQuery,
+  EvidenceStats,
+  EvidenceStore,
+  LatencyPercentiles,
+  RecordedCriticResult,
+  RecordedRequest,
+  StatsOptions,
+  StoreHealth,
+  StoreKind,
+  TextMode,
+  VerifyResult,
+} from './store/evidence/types.js';

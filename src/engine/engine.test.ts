@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildFinding } from '../critics/finding.js';
 import type { Violation } from '../critics/types.js';
-import { InvalidRequestError } from '../orchestrator/errors.js';
+import { AuditUnavailableError, InvalidRequestError } from '../orchestrator/errors.js';
 import type { CriticSpec } from '../orchestrator/types.js';
+import { EvidenceStoreError } from '../store/evidence/errors.js';
+import { MemoryEvidenceStore } from '../store/evidence/memory.js';
+import type { EvidenceStore } from '../store/evidence/types.js';
 import { engineConfigFromEnv } from './config.js';
 import { createEngine } from './engine.js';
-import { MemoryEvidenceRecorder, type EvidenceRecorder } from './evidence.js';
 
 const CONFIG = engineConfigFromEnv({});
 
@@ -118,41 +120,120 @@ describe('createEngine().evaluate()', () => {
     await engine.close();
   });
 
-  it('hands one evidence record per executed critic to the recorder and emits the decision', async () => {
-    const recorder = new MemoryEvidenceRecorder();
+  it('commits one decision record with every critic result before it answers, and emits the decision', async () => {
+    const store = new MemoryEvidenceStore();
     const engine = createEngine({
       critics: [...PANEL, wordCritic('deep_analysis', 'bomb', 3)],
       config: CONFIG,
-      recorder,
+      store,
+      wallClock: () => 1_750_000_000_000,
     });
     const seen: string[] = [];
     engine.on('decision', (result) => seen.push(result.decision));
-    const result = await engine.evaluate({ input: 'q', output: 'calm' });
-    // deep_analysis is ON_VIOLATION and gated here: no evidence record for it.
-    expect(result.critics['deep_analysis']?.status).toBe('gated');
-    const evidence = recorder.evidence(result.traceId);
-    expect(evidence.map((e) => e.critic).sort()).toEqual([
-      'fairness_eval',
-      'quick_safety',
-      'style_checker',
+    const result = await engine.evaluate({ input: 'q', output: 'calm but LOUD' });
+    expect(result.recorded).toBe(true);
+    const record = await store.get(result.traceId);
+    expect(record).toMatchObject({
+      sequence: 1,
+      recordedAt: 1_750_000_000_000,
+      decision: result.decision,
+      auditHash: result.auditHash,
+      configVersion: engine.configVersion,
+      escalation: null,
+      dissent: result.dissent,
+      summary: result.summary,
+    });
+    expect(record?.reasons).toEqual(result.reasons);
+    expect(record?.reasons.map((r) => r.category)).toEqual(['style_checker.LOUD']);
+    // Every critic, the gated one too, with its status, timing, retries and gating reason.
+    expect(record?.critics.map((c) => [c.critic, c.status])).toEqual([
+      ['deep_analysis', 'gated'],
+      ['fairness_eval', 'success'],
+      ['quick_safety', 'success'],
+      ['style_checker', 'success'],
     ]);
-    expect(evidence.every((e) => e.traceId === result.traceId)).toBe(true);
-    expect(seen).toEqual(['allow']);
+    expect(record?.critics[0]?.gatingReason).toBe('no_prior_violations');
+    expect(record?.critics[3]?.output).toEqual(result.critics['style_checker']?.output);
+    expect(seen).toEqual([result.decision]);
     await engine.close();
   });
 
-  it('keeps the decision when the recorder fails, and logs the failure', async () => {
+  function failingStore(): EvidenceStore {
+    const store = new MemoryEvidenceStore();
+    store.record = () =>
+      Promise.reject(new EvidenceStoreError('sqlite:./x.db', 'record', 'database or disk is full'));
+    return store;
+  }
+
+  it('fails the evaluation with a typed 503 error when the audit is required and the store cannot commit', async () => {
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
-    const failing: EvidenceRecorder = {
-      record: () => Promise.reject(new Error('disk full')),
-    };
-    const engine = createEngine({ critics: PANEL, config: CONFIG, recorder: failing, logger });
+    const engine = createEngine({ critics: PANEL, config: CONFIG, store: failingStore(), logger });
+    const seen: unknown[] = [];
+    engine.on('decision', (r) => seen.push(r));
+    const error = await engine.evaluate({ input: 'q', output: 'calm' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuditUnavailableError);
+    expect(error).toMatchObject({ status: 503, store: 'memory' });
+    expect((error as Error).message).toContain('database or disk is full');
+    expect((error as Error).cause).toBeInstanceOf(EvidenceStoreError);
+    expect(seen).toEqual([]);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ store: 'memory' }),
+      'Decision record not committed; the evaluation fails (audit required)',
+    );
+    await engine.close();
+  });
+
+  it('keeps the decision and says recorded: false when the audit is not required', async () => {
+    const engine = createEngine({
+      critics: PANEL,
+      config: engineConfigFromEnv({ ELEANOR_AUDIT_REQUIRED: 'false' }),
+      store: failingStore(),
+    });
     const result = await engine.evaluate({ input: 'q', output: 'calm' });
     expect(result.decision).toBe('allow');
-    expect(logger.error).toHaveBeenCalledWith(
-      expect.objectContaining({ err: 'disk full' }),
-      'Evidence recorder failed; the decision stands',
-    );
+    expect(result.recorded).toBe(false);
+    await engine.close();
+  });
+
+  it('masks the PII spans a critic found in the stored texts and in every quote of them', async () => {
+    const email = 'maria.keller@example.com';
+    const piiCritic: CriticSpec = {
+      name: 'pii_detector',
+      policy: 'ALWAYS',
+      evaluate: (input) => {
+        const start = input.modelResponse.indexOf(email);
+        return buildFinding(
+          [
+            {
+              category: 'pii.email',
+              severity: 2,
+              description: `e-mail address ${email} in the response`,
+              evidence: [{ source: 'output', start, end: start + email.length, text: email }],
+            },
+          ],
+          { clean: 'none' },
+        ) as unknown as Record<string, unknown>;
+      },
+    };
+    const store = new MemoryEvidenceStore();
+    const engine = createEngine({ critics: [...PANEL, piiCritic], config: CONFIG, store });
+    const output = `Write to ${email} today`;
+    const result = await engine.evaluate({
+      input: `what is ${email}?`,
+      output,
+      context: { note: `user ${email}` },
+    });
+    const record = await store.get(result.traceId);
+    const stored = JSON.stringify(record);
+    expect(stored).not.toContain(email);
+    expect(record?.request.output).toBe(`Write to ${'█'.repeat(email.length)} today`);
+    expect(record?.request.input).toBe(`what is ${'█'.repeat(email.length)}?`);
+    expect(record?.request).toMatchObject({ textMode: 'redacted', maskedSpans: 1 });
+    // Offsets still point at the masked span.
+    const span = record?.reasons.find((r) => r.category === 'pii.email')?.evidence[0];
+    expect(record?.request.output.slice(span?.start, span?.end)).toBe('█'.repeat(email.length));
+    // The caller still gets the full result.
+    expect(result.reasons.some((r) => r.evidence[0]?.text === email)).toBe(true);
     await engine.close();
   });
 

@@ -1,28 +1,27 @@
 /**
- * `createEngine().evaluate()`: runs the critic panel through the production orchestrator and
- * turns its findings into one governed decision, with evidence records and a decision event.
+ * `createEngine().evaluate()`: runs the critic panel through the production orchestrator, turns
+ * its findings into one governed decision, commits its decision record to the evidence store
+ * and emits a decision event. No decision without its record, unless the audit is optional.
  */
 import { createHash } from 'node:crypto';
-import type { Finding } from '../critics/types.js';
 import { auditHash, canonicalJson } from '../decision/audit-hash.js';
 import { decide } from '../decision/aggregate.js';
 import type { CriticPolicy } from '../decision/types.js';
-import { InvalidRequestError, errorMessage } from '../orchestrator/errors.js';
+import {
+  AuditUnavailableError,
+  InvalidRequestError,
+  errorMessage,
+} from '../orchestrator/errors.js';
 import { Emitter, type Disposable, type Listener } from '../orchestrator/events.js';
 import { silentLogger } from '../orchestrator/logger.js';
 import { createOrchestrator, type Orchestrator } from '../orchestrator/orchestrator.js';
 import { orchestratorOptionsFromConfig } from '../orchestrator/config.js';
-import type {
-  CriticResult,
-  CriticSpec,
-  Logger,
-  OrchestratorOptions,
-  RunOptions,
-} from '../orchestrator/types.js';
-import { Status } from '../orchestrator/vocabulary.js';
+import type { CriticSpec, Logger, OrchestratorOptions, RunOptions } from '../orchestrator/types.js';
 import { engineConfigFromEnv, type EngineConfig } from './config.js';
 import { defaultPanel } from './default-panel.js';
-import { MemoryEvidenceRecorder, type EvidenceRecord, type EvidenceRecorder } from './evidence.js';
+import { MemoryEvidenceStore } from '../store/evidence/memory.js';
+import { buildDecisionRecord } from '../store/evidence/record.js';
+import type { EvidenceStore } from '../store/evidence/types.js';
 import { requestChecker, type RequestChecker } from './request.js';
 import type { EvaluateRequest, EvaluationResult } from './types.js';
 
@@ -35,8 +34,14 @@ export interface EngineOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Orchestrator options that override the configuration (limits, hooks, clock …). */
   orchestrator?: Partial<Omit<OrchestratorOptions, 'critics'>>;
-  /** @default an in-memory recorder of the last 1000 evaluations */
-  recorder?: EvidenceRecorder;
+  /**
+   * Where decision records are committed; the engine closes it on `close()`. Library use
+   * writes no files by default: the service and CLI pass `await openEvidenceStore(config.store)`.
+   * @default an in-memory store of the most recent 10,000 records
+   */
+  store?: EvidenceStore;
+  /** Wall-clock time of decision records, in epoch milliseconds. @default Date.now */
+  wallClock?: () => number;
   logger?: Logger;
 }
 
@@ -49,8 +54,11 @@ export interface Engine {
   readonly config: EngineConfig;
   /** Identifies the configuration and panel (name@version of every critic). */
   readonly configVersion: string;
-  readonly recorder: EvidenceRecorder;
-  /** Evaluates one model response. Rejects only for a malformed request, overload or close. */
+  readonly store: EvidenceStore;
+  /**
+   * Evaluates one model response and resolves once its decision record is committed. Rejects
+   * for a malformed request, overload, close, or (audit required) a store that cannot commit.
+   */
   evaluate(request: EvaluateRequest, options?: RunOptions): Promise<EvaluationResult>;
   on<K extends keyof EngineEvents>(event: K, listener: Listener<EngineEvents[K]>): Disposable;
   close(): Promise<void>;
@@ -64,8 +72,9 @@ class DecisionEngine implements Engine {
   readonly orchestrator: Orchestrator;
   readonly config: EngineConfig;
   readonly configVersion: string;
-  readonly recorder: EvidenceRecorder;
+  readonly store: EvidenceStore;
   private readonly logger: Logger;
+  private readonly wallClock: () => number;
   private readonly check: RequestChecker;
   private readonly policies: Record<string, CriticPolicy>;
   private readonly decisions: Emitter<EvaluationResult>;
@@ -87,7 +96,8 @@ class DecisionEngine implements Engine {
       this.orchestrator.critics.map((c) => [c.name, { failureMode: c.failureMode }]),
     ) as Record<string, CriticPolicy>;
     this.configVersion = versionOf(this.config, this.orchestrator);
-    this.recorder = options.recorder ?? new MemoryEvidenceRecorder();
+    this.store = options.store ?? new MemoryEvidenceStore();
+    this.wallClock = options.wallClock ?? Date.now;
     this.check = requestChecker(this.config.maxTextChars);
     this.decisions = new Emitter((error) => {
       this.logger.warn({ err: errorMessage(error) }, 'Decision listener failed; continuing');
@@ -106,7 +116,7 @@ class DecisionEngine implements Engine {
       options,
     );
     const outcome = decide({ results: report.results, policies: this.policies });
-    const result: EvaluationResult = {
+    const result: Omit<EvaluationResult, 'recorded'> = {
       traceId: report.traceId,
       decision: outcome.decision,
       escalation: outcome.escalation,
@@ -122,9 +132,10 @@ class DecisionEngine implements Engine {
       }),
       degraded: outcome.degraded,
     };
-    await this.record(result);
-    if (this.decisions.active) this.decisions.emit(result);
-    return result;
+    const recorded = await this.record(result, checked);
+    const final: EvaluationResult = { ...result, recorded };
+    if (this.decisions.active) this.decisions.emit(final);
+    return final;
   }
 
   on<K extends keyof EngineEvents>(event: K, listener: Listener<EngineEvents[K]>): Disposable {
@@ -136,55 +147,42 @@ class DecisionEngine implements Engine {
 
   async close(): Promise<void> {
     await this.orchestrator.close();
-    await this.recorder.close?.();
+    await this.store.close();
     this.decisions.clear();
   }
 
-  private async record(result: EvaluationResult): Promise<void> {
+  /**
+   * Commits the evaluation's decision record. A failed commit fails the evaluation with
+   * AuditUnavailableError, or — audit not required — is logged and reported as `recorded: false`.
+   */
+  private async record(
+    result: Omit<EvaluationResult, 'recorded'>,
+    request: EvaluateRequest,
+  ): Promise<boolean> {
     try {
-      await this.recorder.record(evidenceOf(result), result);
+      await this.store.record(
+        buildDecisionRecord({
+          result,
+          request,
+          configVersion: this.configVersion,
+          textMode: this.config.store.text,
+          recordedAt: this.wallClock(),
+        }),
+      );
+      return true;
     } catch (error) {
       this.logger.error(
-        { traceId: result.traceId, err: errorMessage(error) },
-        'Evidence recorder failed; the decision stands',
+        { traceId: result.traceId, store: this.store.name, err: errorMessage(error) },
+        this.config.store.auditRequired
+          ? 'Decision record not committed; the evaluation fails (audit required)'
+          : 'Decision record not committed; the decision stands (audit not required)',
       );
+      if (this.config.store.auditRequired) {
+        throw new AuditUnavailableError(this.store.name, result.traceId, error);
+      }
+      return false;
     }
   }
-}
-
-/** One evidence record per executed (not gated) critic. */
-function evidenceOf(result: EvaluationResult): EvidenceRecord[] {
-  const recordedAt = Date.now();
-  const records: EvidenceRecord[] = [];
-  for (const r of Object.values(result.critics)) {
-    if (r.status === Status.GATED) continue;
-    records.push(evidenceRecord(result.traceId, r, recordedAt));
-  }
-  return records;
-}
-
-function evidenceRecord(traceId: string, r: CriticResult, recordedAt: number): EvidenceRecord {
-  const finding = r.output as Partial<Finding>;
-  const record: EvidenceRecord = {
-    traceId,
-    critic: r.critic,
-    status: r.status,
-    stage: r.stage,
-    priority: r.priority,
-    retryCount: r.retryCount,
-    durationMs: r.durationMs,
-    queueTimeMs: r.queueTimeMs,
-    severity: typeof finding.severity === 'number' ? finding.severity : 0,
-    violation: finding.violation === true,
-    violations: Array.isArray(finding.violations) ? finding.violations : [],
-    justification: typeof finding.justification === 'string' ? finding.justification : '',
-    fromCache: r.fromCache === true,
-    degraded: r.degraded === true,
-    validationErrors: r.validationErrors,
-    recordedAt,
-  };
-  if (r.error !== undefined) record.error = r.error;
-  return record;
 }
 
 /** A short stable id of the effective configuration and panel. */

@@ -25,4 +25,9 @@ export interface EvaluationResult {
   auditHash: string;
   /** Critics that failed, timed out, were circuit-open, rate-limited or cancelled. */
   degraded: string[];
+  /**
+   * The decision record was committed to the evidence store. False only when the commit failed
+   * and `ELEANOR_AUDIT_REQUIRED=false` (otherwise the evaluation fails instead).
+   */
+  recorded: boolean;
 }

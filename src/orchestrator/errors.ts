@@ -184,6 +184,26 @@ export class InvalidRequestError extends EleanorError {
   }
 }
 
+/**
+ * The evaluation's decision record could not be committed and the audit is required: no
+ * decision without its audit record. The service answers 503 and fails readiness.
+ */
+export class AuditUnavailableError extends EleanorError {
+  override readonly code: string = 'AUDIT_UNAVAILABLE';
+  override readonly status: number = 503;
+  /** The evidence store's name. */
+  readonly store: string;
+  readonly traceId: string;
+  constructor(store: string, traceId: string, cause: unknown) {
+    super(
+      `Audit unavailable: the decision record of ${traceId} could not be committed to ${store} (${errorMessage(cause)}); no decision is given without its record`,
+      { cause },
+    );
+    this.store = store;
+    this.traceId = traceId;
+  }
+}
+
 /** A short, safe description of a value for error messages. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';

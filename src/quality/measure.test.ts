@@ -56,6 +56,7 @@ function result(traceId: string, scripted: Scripted): EvaluationResult {
     },
     auditHash: '',
     degraded: [],
+    recorded: true,
   };
 }
 
