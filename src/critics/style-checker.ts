@@ -14,6 +14,7 @@ import { AI_DISCLAIMER_PATTERNS, REFUSAL_PATTERNS } from './lexicons/refusals.js
 import { markupViolations } from './style-markup.js';
 import { repetitionViolations } from './style-repetition.js';
 import type { BuiltInCritic, EvidenceSpan, Finding, Violation } from './types.js';
+import { WordStartPattern } from './word-start.js';
 
 export const STYLE_CHECKER = 'style_checker';
 
@@ -197,31 +198,6 @@ for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
   WORDISH_ASCII[ch.charCodeAt(0)] = 1;
 }
 
-interface WordShape {
-  readonly upper: number;
-  readonly lower: number;
-  /** Digits or `_`: an identifier or a number. */
-  readonly code: boolean;
-}
-
-function shapeOf(prose: string, start: number, end: number): WordShape {
-  let upper = 0;
-  let lower = 0;
-  let code = false;
-  for (let i = start; i < end; i++) {
-    const c = prose.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
-    else if ((c >= 48 && c <= 57) || c === 95) code = true;
-    else if (c >= 0x80) {
-      const char = prose[i] ?? '';
-      if (UPPER_CHAR.test(char)) upper++;
-      else if (LOWER_CHAR.test(char)) lower++;
-    }
-  }
-  return { upper, lower, code };
-}
-
 type Run = [start: number, end: number, words: number];
 
 /** Runs of ≥ `shoutingRun` all-caps words, and a response mostly in capitals (acronyms aside). */
@@ -238,8 +214,26 @@ function shouting(text: string, prose: string, settings: StyleSettings): Violati
       continue;
     }
     const start = i;
-    while (i < n && isWordish(prose, i)) i++;
-    const { upper, lower, code } = shapeOf(prose, start, i);
+    // One pass reads the word's extent and its shape (upper- and lower-case letters; digits or `_` make it an identifier or a number).
+    let upper = 0;
+    let lower = 0;
+    let code = false;
+    for (; i < n; i++) {
+      const c = prose.charCodeAt(i);
+      if (c < 0x80) {
+        if (WORDISH_ASCII[c] !== 1) break;
+        if (c >= 97) lower++;
+        else if (c >= 65) {
+          if (c <= 90) upper++;
+          else if (c === 95) code = true;
+        } else if (c >= 48) code = true;
+        continue;
+      }
+      if (!isWordish(prose, i)) break;
+      const char = prose[i] ?? '';
+      if (UPPER_CHAR.test(char)) upper++;
+      else if (LOWER_CHAR.test(char)) lower++;
+    }
     if (code || upper + lower === 0) continue;
     if (upper === 0 || lower > 0) {
       if (lower > 0 && upper > 1 && PLURAL_ACRONYM.test(prose.slice(start, i))) continue;
@@ -291,14 +285,17 @@ function lengthViolations(text: string, maxLength: unknown): Violation[] {
   ];
 }
 
-const REFUSAL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:${REFUSAL_PATTERNS.join('|')})(?![\p{L}\p{N}_])`,
-  'giu',
-);
-const DISCLAIMER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:${AI_DISCLAIMER_PATTERNS.join('|')})(?![\p{L}\p{N}_])`,
-  'giu',
-);
+const WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
+const WORD_AFTER = String.raw`(?![\p{L}\p{N}_])`;
+
+/** A whole-word lexicon tried only at words that can start one of its phrases. */
+function wordLexicon(patterns: readonly string[]): WordStartPattern {
+  const body = `(?:${patterns.join('|')})${WORD_AFTER}`;
+  return new WordStartPattern(`${WORD_BEFORE}${body}`, body, 'iu', 'unicode');
+}
+
+const REFUSAL = wordLexicon(REFUSAL_PATTERNS);
+const DISCLAIMER = wordLexicon(AI_DISCLAIMER_PATTERNS);
 
 /**
  * Severity of a plain refusal. Declining is often exactly right (a harmful request, a prompt
@@ -317,11 +314,10 @@ function boilerplate(text: string, prose: string): Violation[] {
     [DISCLAIMER, 'style.ai_disclaimer', 'AI-disclaimer boilerplate', 1],
   ] as const) {
     const spans: EvidenceSpan[] = [];
-    regex.lastIndex = 0;
     for (
       let m = regex.exec(normalised);
       m !== null && spans.length < 5;
-      m = regex.exec(normalised)
+      m = regex.exec(normalised, m.index + m[0].length)
     ) {
       spans.push(evidence(text, m.index, m.index + m[0].length));
     }
