@@ -14,7 +14,6 @@ import { AI_DISCLAIMER_PATTERNS, REFUSAL_PATTERNS } from './lexicons/refusals.js
 import { markupViolations } from './style-markup.js';
 import { repetitionViolations } from './style-repetition.js';
 import type { BuiltInCritic, EvidenceSpan, Finding, Violation } from './types.js';
-import { WordStartPattern } from './word-start.js';
 
 export const STYLE_CHECKER = 'style_checker';
 
@@ -285,17 +284,14 @@ function lengthViolations(text: string, maxLength: unknown): Violation[] {
   ];
 }
 
-const WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
-const WORD_AFTER = String.raw`(?![\p{L}\p{N}_])`;
-
-/** A whole-word lexicon tried only at words that can start one of its phrases. */
-function wordLexicon(patterns: readonly string[]): WordStartPattern {
-  const body = `(?:${patterns.join('|')})${WORD_AFTER}`;
-  return new WordStartPattern(`${WORD_BEFORE}${body}`, body, 'iu', 'unicode');
-}
-
-const REFUSAL = wordLexicon(REFUSAL_PATTERNS);
-const DISCLAIMER = wordLexicon(AI_DISCLAIMER_PATTERNS);
+const REFUSAL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:${REFUSAL_PATTERNS.join('|')})(?![\p{L}\p{N}_])`,
+  'giu',
+);
+const DISCLAIMER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:${AI_DISCLAIMER_PATTERNS.join('|')})(?![\p{L}\p{N}_])`,
+  'giu',
+);
 
 /**
  * Severity of a plain refusal. Declining is often exactly right (a harmful request, a prompt
@@ -314,10 +310,11 @@ function boilerplate(text: string, prose: string): Violation[] {
     [DISCLAIMER, 'style.ai_disclaimer', 'AI-disclaimer boilerplate', 1],
   ] as const) {
     const spans: EvidenceSpan[] = [];
+    regex.lastIndex = 0;
     for (
       let m = regex.exec(normalised);
       m !== null && spans.length < 5;
-      m = regex.exec(normalised, m.index + m[0].length)
+      m = regex.exec(normalised)
     ) {
       spans.push(evidence(text, m.index, m.index + m[0].length));
     }
