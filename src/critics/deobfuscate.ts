@@ -8,6 +8,7 @@
  */
 
 import { CONFUSABLES, LEET } from './lexicons/confusables.js';
+import { analyseText } from './text-analysis.js';
 
 /** Text with obfuscation undone and a way back to the original offsets. */
 export interface Deobfuscated {
@@ -433,8 +434,7 @@ function identity(text: string): Deobfuscated {
   return { text: lowerText(text), changed: false, toOriginal: (start, end) => ({ start, end }) };
 }
 
-/** Lower case with the same length: ASCII letters only when full lowering changes the length. */
+/** Lower case with the same length (shared with the other critics reading this text). */
 function lowerText(text: string): string {
-  const lowered = text.toLowerCase();
-  return lowered.length === text.length ? lowered : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return analyseText(text).sameLengthLower();
 }

@@ -36,6 +36,7 @@ import {
   type InjectionRule,
 } from './lexicons/prompt-injection-check.js';
 import { escapeRegExp } from './text.js';
+import { analyseText } from './text-analysis.js';
 import { WordStartPattern } from './word-start.js';
 import type { BuiltInCritic, EvidenceSource, Finding, Violation } from './types.js';
 
@@ -618,13 +619,12 @@ interface Texts {
 function scanText(original: string, source: EvidenceSource, boost: number): Violation[] {
   if (original.trim() === '') return [];
   const view = normalise(original);
-  let lower: string | undefined;
   let fences: number[] | undefined;
   const texts: Texts = {
     original,
     view,
     source,
-    lower: () => (lower ??= original.toLowerCase()),
+    lower: () => analyseText(original).lowerCase(),
     fences: () => (fences ??= fencePositions(original)),
   };
   const found = foundAnchors(view.text);

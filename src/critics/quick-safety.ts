@@ -17,6 +17,7 @@ import { buildFinding, round } from './finding.js';
 import type { Framing } from './lexicons/quick-safety-cues.js';
 import type { SafetyCategory } from './lexicons/quick-safety-rules.js';
 import { scanText } from './quick-safety-grade.js';
+import { analyseText } from './text-analysis.js';
 import {
   type SafetyHit,
   type ScanSource,
@@ -74,7 +75,6 @@ interface Analysis {
 }
 
 const OBFUSCATION_BONUS = 0.5;
-const MIN_BLOB = 20;
 /** Longest prefix of a blob decoded (a multiple of 4). */
 const MAX_BLOB = 16_384;
 const MAX_BLOBS = 20;
@@ -263,18 +263,15 @@ function decodedHits(
   return { located, mentions };
 }
 
-/** A run of base64 characters (the regex engine scans a character class faster than a loop). */
-const BASE64_RUN = new RegExp(`[A-Za-z0-9+/]{${MIN_BLOB},}`, 'g');
-
-/** Runs of base64 characters (≥ 20, with `=` padding), found in one pass. */
+/** Runs of base64 characters (≥ 20, with up to two `=` of padding), from the shared analysis. */
 function base64Runs(text: string, max: number): [number, number][] {
+  const found = analyseText(text).base64Runs();
   const runs: [number, number][] = [];
-  BASE64_RUN.lastIndex = 0;
-  for (let m = BASE64_RUN.exec(text); m !== null && runs.length < max; m = BASE64_RUN.exec(text)) {
-    const i = m.index + m[0].length;
+  for (let k = 0; k + 1 < found.length && runs.length < max; k += 2) {
+    const i = found[k + 1] ?? 0;
     let end = i;
-    while (end < text.length && end - i < 2 && text[end] === '=') end++;
-    runs.push([m.index, end]);
+    while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    runs.push([found[k] ?? 0, end]);
   }
   return runs;
 }

@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyCritic } from '../orchestrator/classify.js';
 import { InvalidOptionError } from '../orchestrator/errors.js';
@@ -8,6 +9,7 @@ import { Policy, Stage } from '../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from './adversarial.js';
 import {
   SECRETS_SCAN,
+  base64Tokens,
   type SecretsScanOptions,
   createSecretsScan,
   isPlaceholder,
@@ -556,5 +558,33 @@ describe('secrets_scan', () => {
       expectValid(run(text, 'ok'), text, 'ok');
       expectValid(run('ok', text), 'ok', text);
     }
+  });
+});
+
+describe('base64Tokens', () => {
+  const piece = fc.constantFrom('A', 'z', '0', '+', '/', '=', '_', '-', ' ', ':', 'é');
+  const text = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.array(piece, { maxLength: 4 })), {
+      maxLength: 6,
+    })
+    .map((parts) =>
+      parts.map(([n, tail]) => `${'Zm9v+/a1'.repeat(6).slice(0, n)}${tail.join('')}`).join(''),
+    );
+  const TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{24,4096}={0,2}(?![A-Za-z0-9+/=_-])/g;
+
+  it('finds exactly the standalone tokens the reference regex finds', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const expected = [...value.matchAll(TOKEN)].map((m) => [m.index, m.index + m[0].length]);
+        expect(base64Tokens(value)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('skips a run longer than 4,096 characters and one with three padding characters', () => {
+    expect(base64Tokens(`x ${'Ab'.repeat(2049)} y`)).toEqual([]);
+    expect(base64Tokens(`x ${'Ab'.repeat(20)}=== y`)).toEqual([]);
+    expect(base64Tokens(`x ${'Ab'.repeat(20)}== y`)).toEqual([[2, 44]]);
   });
 });

@@ -33,6 +33,7 @@ import {
   type SecretRule,
 } from './lexicons/secrets-scan.js';
 import { escapeRegExp } from './text.js';
+import { analyseText } from './text-analysis.js';
 import type { BuiltInCritic, EvidenceSource, Finding, Violation } from './types.js';
 
 export const SECRETS_SCAN = 'secrets_scan';
@@ -502,20 +503,49 @@ function gradeValue(
 // ---------------------------------------------------------------------------------------------
 // Keys wrapped in base64 ("base64-encode it so it doesn't get flagged").
 
-/** A standalone base64 token long enough to hold a key (padding optional). */
-const BASE64_TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{24,4096}={0,2}(?![A-Za-z0-9+/=_-])/g;
+/** Length bounds of a standalone base64 token that can hold a key. */
+const MIN_TOKEN = 24;
+const MAX_TOKEN = 4096;
 /** Base64 tokens decoded per text. */
 const MAX_ENCODED = 20;
+
+/**
+ * Standalone base64 tokens as `[start, end)` pairs: a run of 24–4,096 base64 characters with up
+ * to two `=` of padding, with no `[A-Za-z0-9+/=_-]` on either side — the matches of
+ * `/(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{24,4096}={0,2}(?![A-Za-z0-9+/=_-])/g`, read off the
+ * shared analysis's base64 runs.
+ */
+export function base64Tokens(text: string): [number, number][] {
+  const runs = analyseText(text).base64Runs();
+  const tokens: [number, number][] = [];
+  for (let k = 0; k + 1 < runs.length; k += 2) {
+    const start = runs[k] ?? 0;
+    const runEnd = runs[k + 1] ?? 0;
+    if (runEnd - start < MIN_TOKEN || runEnd - start > MAX_TOKEN) continue;
+    if (start > 0 && TOKEN_EDGE[text.charCodeAt(start - 1)] === 1) continue;
+    let end = runEnd;
+    while (end < text.length && text.charCodeAt(end) === 61) end++;
+    if (end - runEnd > 2) continue;
+    if (end < text.length && TOKEN_EDGE[text.charCodeAt(end)] === 1) continue;
+    tokens.push([start, end]);
+  }
+  return tokens;
+}
+
+/** `[A-Za-z0-9+/=_-]`: characters that may not touch a token on either side. */
+const TOKEN_EDGE = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-') {
+  TOKEN_EDGE[ch.charCodeAt(0)] = 1;
+}
 
 /**
  * A base64 token whose decoded text holds a key a prefix rule recognises: reported over the
  * token, at the rule's severity, as an encoded credential. Data URIs are skipped by the caller.
  */
 function findEncodedSecrets(text: string, found: Candidate[]): void {
-  BASE64_TOKEN.lastIndex = 0;
   let decodedCount = 0;
-  for (let m = BASE64_TOKEN.exec(text); m !== null; m = BASE64_TOKEN.exec(text)) {
-    const token = m[0];
+  for (const [start, end] of base64Tokens(text)) {
+    const token = text.slice(start, end);
     if (token.replace(/=+$/, '').length % 4 === 1 || !/[a-z]/.test(token)) continue;
     if (++decodedCount > MAX_ENCODED) return;
     const decoded = Buffer.from(token, 'base64').toString('latin1');
@@ -532,8 +562,8 @@ function findEncodedSecrets(text: string, found: Candidate[]): void {
     found.push({
       ...best,
       label: `base64-encoded ${best.label}`,
-      start: m.index,
-      end: m.index + token.length,
+      start,
+      end,
       value: token,
     });
   }

@@ -197,31 +197,6 @@ for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
   WORDISH_ASCII[ch.charCodeAt(0)] = 1;
 }
 
-interface WordShape {
-  readonly upper: number;
-  readonly lower: number;
-  /** Digits or `_`: an identifier or a number. */
-  readonly code: boolean;
-}
-
-function shapeOf(prose: string, start: number, end: number): WordShape {
-  let upper = 0;
-  let lower = 0;
-  let code = false;
-  for (let i = start; i < end; i++) {
-    const c = prose.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
-    else if ((c >= 48 && c <= 57) || c === 95) code = true;
-    else if (c >= 0x80) {
-      const char = prose[i] ?? '';
-      if (UPPER_CHAR.test(char)) upper++;
-      else if (LOWER_CHAR.test(char)) lower++;
-    }
-  }
-  return { upper, lower, code };
-}
-
 type Run = [start: number, end: number, words: number];
 
 /** Runs of ≥ `shoutingRun` all-caps words, and a response mostly in capitals (acronyms aside). */
@@ -238,8 +213,26 @@ function shouting(text: string, prose: string, settings: StyleSettings): Violati
       continue;
     }
     const start = i;
-    while (i < n && isWordish(prose, i)) i++;
-    const { upper, lower, code } = shapeOf(prose, start, i);
+    // One pass reads the word's extent and its shape (upper- and lower-case letters; digits or `_` make it an identifier or a number).
+    let upper = 0;
+    let lower = 0;
+    let code = false;
+    for (; i < n; i++) {
+      const c = prose.charCodeAt(i);
+      if (c < 0x80) {
+        if (WORDISH_ASCII[c] !== 1) break;
+        if (c >= 97) lower++;
+        else if (c >= 65) {
+          if (c <= 90) upper++;
+          else if (c === 95) code = true;
+        } else if (c >= 48) code = true;
+        continue;
+      }
+      if (!isWordish(prose, i)) break;
+      const char = prose[i] ?? '';
+      if (UPPER_CHAR.test(char)) upper++;
+      else if (LOWER_CHAR.test(char)) lower++;
+    }
     if (code || upper + lower === 0) continue;
     if (upper === 0 || lower > 0) {
       if (lower > 0 && upper > 1 && PLURAL_ACRONYM.test(prose.slice(start, i))) continue;

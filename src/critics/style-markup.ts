@@ -134,14 +134,45 @@ function fences(text: string): Violation[] {
 }
 
 /** List markers ("1)", "a)") and emoticons (":)", ";-(") are not brackets. */
-const NOT_BRACKETS =
+export const NOT_BRACKETS =
   /(?:^|(?<=\s))(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|[:;=8][-^'o]?[()[\]]|[()[\]][-^']?[:;=]/gim;
 const PAIRS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+/** {@link NOT_BRACKETS} tried at one position (same matches as its global scan, see below). */
+const NOT_BRACKETS_AT = new RegExp(NOT_BRACKETS.source, 'imy');
+/** Every {@link NOT_BRACKETS} match holds a `(`, `)`, `[` or `]` at most this far from its start. */
+const NOT_BRACKETS_REACH = 4;
+
+/**
+ * The prose with list markers and emoticons blanked: what replacing every {@link NOT_BRACKETS}
+ * match with spaces gives, but the pattern is tried only at the few positions that can start a
+ * match (within {@link NOT_BRACKETS_REACH} before a bracket), in order, as the global scan would.
+ */
+export function withoutNotBrackets(prose: string): string {
+  let out = '';
+  let copied = 0;
+  let next = 0;
+  for (let b = 0; b < prose.length; b++) {
+    const c = prose.charCodeAt(b);
+    if (c !== 40 && c !== 41 && c !== 91 && c !== 93) continue;
+    for (let at = Math.max(next, b - NOT_BRACKETS_REACH); at <= b; at++) {
+      NOT_BRACKETS_AT.lastIndex = at;
+      const m = NOT_BRACKETS_AT.exec(prose);
+      if (m === null) continue;
+      const end = at + m[0].length;
+      out += prose.slice(copied, at) + ' '.repeat(m[0].length);
+      copied = end;
+      next = end;
+      break;
+    }
+    if (b < next - 1) b = next - 1;
+  }
+  return copied === 0 ? prose : out + prose.slice(copied);
+}
 
 /** Brackets left open or closed without an opener, beyond the tolerance. */
 function brackets(text: string, prose: string, tolerance: number): Violation[] {
   if (!/[()[\]{}]/.test(prose)) return [];
-  const cleaned = prose.replace(NOT_BRACKETS, (m) => ' '.repeat(m.length));
+  const cleaned = withoutNotBrackets(prose);
   const stack: number[] = [];
   const unmatched: number[] = [];
   for (let i = 0; i < cleaned.length; i++) {
