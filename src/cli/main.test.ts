@@ -104,6 +104,7 @@ describe('eleanor config', () => {
       ELEANOR_LLM_BASE_URL: 'http://127.0.0.1:11434/v1',
       ELEANOR_LLM_API_KEY: 'sk-secret-judge-key',
       ELEANOR_API_KEYS: 'ci:abcdefghijklmnopqrstuvwxyz',
+      ELEANOR_DATABASE_URL: 'postgres://eleanor:hunter2-db-pass@db.internal:5432/audit',
     });
     expect(await runCli(['config', '--json'], io)).toBe(ExitCode.OK);
     const rows = JSON.parse(io.out()) as ConfigRow[];
@@ -120,6 +121,12 @@ describe('eleanor config', () => {
     expect(row('judge.apiKey')).toMatchObject({ value: '(set)', source: 'env' });
     expect(row('service.apiKeys')).toMatchObject({ value: 'ci', source: 'env' });
     expect(row('service.port')).toMatchObject({ value: '8787', source: 'default' });
+    expect(row('store.kind')).toMatchObject({ value: 'memory', source: 'env' });
+    expect(row('store.databaseUrl')).toMatchObject({
+      value: 'postgres://eleanor:***@db.internal:5432/audit',
+      source: 'env',
+    });
+    expect(io.out()).not.toContain('hunter2-db-pass');
     expect(io.out()).not.toContain('sk-secret-judge-key');
     expect(io.out()).not.toContain('abcdefghijklmnopqrstuvwxyz');
   });
@@ -196,6 +203,68 @@ describe('eleanor batch', () => {
   ])('exits 2 for %j', async (argv, message) => {
     await writeFile(path.join(dir, 'in.jsonl'), '{}\n');
     const io = captureIO({}, dir);
+    expect(await runCli(argv, io)).toBe(ExitCode.USAGE);
+    expect(io.err()).toMatch(message);
+  });
+});
+
+describe('eleanor report', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'eleanor-report-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads what earlier commands recorded in SQLite and prices it from the measured rate', async () => {
+    const env = { ELEANOR_STORE: 'sqlite', ELEANOR_SQLITE_PATH: path.join(dir, 'e.db') };
+    for (const [input, output] of [
+      ['What is 2 + 2?', 'It is 4.'],
+      [VIOLENT.input, VIOLENT.output],
+      ['Name a colour', 'Blue.'],
+    ] as const) {
+      expect(await runCli(['evaluate', '-i', input, '-o', output, '--json'], captureIO(env))).toBe(
+        0,
+      );
+    }
+    const io = captureIO(env);
+    expect(await runCli(['report', '--json', '--volume', '1000000', '--price', '0.01'], io)).toBe(
+      0,
+    );
+    const report = JSON.parse(io.out()) as {
+      stats: { total: number; byDecision: Record<string, number> };
+      cost: {
+        executionsPerRequest: number;
+        panelSize: number;
+        dailyCost: number;
+        savedShare: number;
+      };
+    };
+    expect(report.stats.total).toBe(3);
+    expect(report.stats.byDecision).toMatchObject({ allow: 2, deny: 1 });
+    // pii_detector (ON_HIGH_RISK) is gated on all three; deep_bias_check on the calm two.
+    expect(report.cost.panelSize).toBe(13);
+    expect(report.cost.executionsPerRequest).toBeCloseTo((11 + 12 + 11) / 3, 5);
+    expect(report.cost.dailyCost).toBeCloseTo(
+      1_000_000 * report.cost.executionsPerRequest * 0.01,
+      2,
+    );
+    expect(report.cost.savedShare).toBeCloseTo(1 - report.cost.executionsPerRequest / 13, 5);
+
+    const human = captureIO(env);
+    expect(await runCli(['report'], human)).toBe(0);
+    expect(human.out()).toMatch(/3 evaluations · gating rate/);
+    expect(human.out()).toMatch(/│ deny +│ 1 +│ 33\.3 % +│/);
+    expect(human.out()).toMatch(/saved by gating/);
+  });
+
+  it.each([
+    [['report', '--volume', '0'], /--volume: expected a number of requests per day > 0/],
+    [['report', '--price', 'cheap'], /expected a number/],
+    [['report', '--since', 'yesterday-ish'], /since/],
+  ])('refuses %j with a one-line cause', async (argv, message) => {
+    const io = captureIO();
     expect(await runCli(argv, io)).toBe(ExitCode.USAGE);
     expect(io.err()).toMatch(message);
   });

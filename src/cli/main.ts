@@ -9,6 +9,7 @@ import { batchCommand } from './commands/batch.js';
 import { configCommand } from './commands/config.js';
 import { criticsCommand } from './commands/critics.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { reportCommand, type ReportOptions } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { parseDecision } from './decision-threshold.js';
 import { ExitCode, UsageError, type CliIO } from './io.js';
@@ -16,6 +17,13 @@ import { ExitCode, UsageError, type CliIO } from './io.js';
 function integer(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number');
   return Number(value);
+}
+
+function number(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new InvalidArgumentError('expected a number');
+  return n;
 }
 
 function decisionOption(value: string) {
@@ -75,6 +83,19 @@ function program(io: CliIO, exit: (code: ExitCode) => void): Command {
     .addOption(failOn)
     .action(async (file: string, options: Omit<Parameters<typeof batchCommand>[0], 'file'>) => {
       exit(await batchCommand({ ...options, file }, io));
+    });
+
+  cli
+    .command('report')
+    .description(
+      'decisions, gating and retry rates, latency and the cost scenario, from the evidence store',
+    )
+    .option('--since <time>', 'only evaluations since this ISO-8601 time')
+    .option('--volume <requests>', 'requests per day for the cost scenario', number, 1_000_000)
+    .option('--price <dollars>', 'price of one critic execution', number, 0.01)
+    .option('--json', 'print as JSON')
+    .action(async (options: ReportOptions) => {
+      exit(await reportCommand(options, io));
     });
 
   cli

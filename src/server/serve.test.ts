@@ -1,5 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../orchestrator/errors.js';
 import { startService } from './serve.js';
 
@@ -12,11 +15,19 @@ function sink(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => text };
 }
 
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'eleanor-serve-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
 describe('startService', () => {
-  it('listens, evaluates over real HTTP, and stops gracefully', async () => {
+  it('listens, evaluates over real HTTP into SQLite, and stops gracefully', async () => {
     const out = sink();
     const running = await startService({
-      env: { ELEANOR_PORT: '0' },
+      env: { ELEANOR_PORT: '0', ELEANOR_SQLITE_PATH: path.join(dir, 'eleanor.db') },
       stdout: out.stream,
       handleSignals: false,
     });
@@ -25,10 +36,18 @@ describe('startService', () => {
       const res = await fetch(`${running.url}/v1/evaluate`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ input: 'What is 2 + 2?', output: 'It is 4.' }),
+        body: JSON.stringify({ input: 'What is 2 + 2?', output: 'It is 4.', traceId: 'serve-1' }),
       });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { decision: string }).decision).toBe('allow');
+      expect(await res.json()).toMatchObject({ decision: 'allow', recorded: true });
+      const record = await fetch(`${running.url}/v1/decisions/serve-1`);
+      expect(await record.json()).toMatchObject({
+        traceId: 'serve-1',
+        decision: 'allow',
+        sequence: 1,
+      });
+      const stats = await fetch(`${running.url}/v1/stats`);
+      expect(await stats.json()).toMatchObject({ total: 1 });
       const metrics = await (await fetch(`${running.url}/metrics`)).text();
       expect(metrics).toMatch(/^eleanor_decisions_total\{decision="allow"\} 1$/m);
     } finally {
@@ -40,16 +59,38 @@ describe('startService', () => {
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
   });
 
+  it('refuses to start when the evidence store cannot open, naming it', async () => {
+    await expect(
+      startService({
+        env: {
+          ELEANOR_PORT: '0',
+          ELEANOR_STORE: 'postgres',
+          ELEANOR_DATABASE_URL: 'postgres://127.0.0.1:1/none',
+        },
+        stdout: sink().stream,
+        handleSignals: false,
+      }),
+    ).rejects.toThrow(/postgres/i);
+  });
+
   it('refuses to listen beyond loopback without API keys', async () => {
     await expect(
-      startService({ env: { ELEANOR_HOST: '0.0.0.0', ELEANOR_PORT: '0' }, handleSignals: false }),
+      startService({
+        env: { ELEANOR_HOST: '0.0.0.0', ELEANOR_PORT: '0', ELEANOR_STORE: 'memory' },
+        handleSignals: false,
+      }),
     ).rejects.toThrow(ConfigError);
   });
 
   it('requires the key when listening beyond loopback with keys', async () => {
     const key = 'serve-test-key-0123456789';
     const running = await startService({
-      env: { ELEANOR_HOST: '0.0.0.0', ELEANOR_PORT: '0', ELEANOR_API_KEYS: `t:${key}` },
+      env: {
+        ELEANOR_HOST: '0.0.0.0',
+        ELEANOR_PORT: '0',
+        ELEANOR_API_KEYS: `t:${key}`,
+        ELEANOR_STORE: 'memory',
+      },
       stdout: sink().stream,
       handleSignals: false,
     });

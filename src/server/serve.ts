@@ -1,11 +1,12 @@
 /**
  * Starts the service from the environment: configuration, logger, engine, metrics, spans,
- * dashboard view, HTTP listener, and the graceful shutdown on SIGTERM/SIGINT (stop accepting,
+ * evidence store (SQLite under ./data by default), dashboard view, HTTP listener, and the graceful shutdown on SIGTERM/SIGINT (stop accepting,
  * finish or cancel in-flight evaluations within the grace, flush the evidence queue, close).
  */
 import { trace } from '@opentelemetry/api';
 import { engineConfigFromEnv } from '../engine/config.js';
 import { createEngine } from '../engine/engine.js';
+import { openEvidenceStore } from '../store/evidence/open.js';
 import { DEFAULT_MAX_QUEUE_SIZE } from '../orchestrator/options.js';
 import { createServiceLogger } from '../telemetry/logger.js';
 import { createPrometheusMetrics } from '../telemetry/prometheus.js';
@@ -44,10 +45,12 @@ export async function startService(options: StartOptions): Promise<RunningServic
   });
   for (const w of config.warnings) logger.warn(w, `${w.variable}: ${w.message}`);
   const engineConfig = engineConfigFromEnv(options.env);
-  const engine = createEngine({ config: engineConfig, logger });
+  const store = await openEvidenceStore(engineConfig.store, { logger });
+  const engine = createEngine({ config: engineConfig, logger, store });
   const metrics = createPrometheusMetrics({
     orchestrator: engine.orchestrator,
     onDecision: (listener) => engine.on('decision', listener),
+    storeQueueDepth: () => store.health().pending,
   });
   // Spans only when the application registered an OpenTelemetry SDK; otherwise no listener runs.
   const tracing = trace.getTracer(TRACER_NAME).startSpan('probe').isRecording()
@@ -62,6 +65,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
   });
   const service = buildService({
     engine,
+    store,
     config,
     metrics,
     view,
@@ -75,7 +79,12 @@ export async function startService(options: StartOptions): Promise<RunningServic
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${String(port)}`;
   logger.info(
-    { url, apiKeys: config.apiKeys.length, critics: engine.orchestrator.critics.length },
+    {
+      url,
+      apiKeys: config.apiKeys.length,
+      critics: engine.orchestrator.critics.length,
+      store: store.name,
+    },
     `Eleanor listening on ${url}`,
   );
 

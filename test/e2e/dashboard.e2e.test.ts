@@ -28,7 +28,7 @@ describe.runIf(available || required)('dashboard in headless Chromium', () => {
   beforeAll(async () => {
     if (!available) throw new Error(`Chromium not found at ${CHROMIUM}; install Debian's chromium`);
     running = await startService({
-      env: { ELEANOR_PORT: '0' },
+      env: { ELEANOR_PORT: '0', ELEANOR_STORE: 'memory' },
       stdout: new PassThrough(),
       handleSignals: false,
     });

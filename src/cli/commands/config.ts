@@ -34,7 +34,7 @@ export async function configCommand(options: { json?: boolean }, io: CliIO): Pro
 }
 
 export async function configRows(io: CliIO): Promise<ConfigRow[]> {
-  const runtime = await openRuntime(io);
+  const runtime = await openRuntime(io, { record: false });
   const { config } = runtime;
   await runtime.close();
   const rows: ConfigRow[] = [];
@@ -70,6 +70,16 @@ export async function configRows(io: CliIO): Promise<ConfigRow[]> {
       config.moderation?.apiKey === undefined ? undefined : '(set)',
     ],
   ];
+  const redactUrl = (url: string | undefined): string | undefined =>
+    url === undefined ? undefined : url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  engine.push(
+    ['store.kind', ENGINE_ENV.store, config.store.kind],
+    ['store.sqlitePath', ENGINE_ENV.sqlitePath, config.store.sqlitePath],
+    ['store.sqliteSynchronous', ENGINE_ENV.sqliteSynchronous, config.store.sqliteSynchronous],
+    ['store.databaseUrl', ENGINE_ENV.databaseUrl, redactUrl(config.store.databaseUrl)],
+    ['store.text', ENGINE_ENV.storeText, config.store.text],
+    ['store.auditRequired', ENGINE_ENV.auditRequired, config.store.auditRequired],
+  );
   for (const [setting, variable, value] of engine) {
     rows.push({ setting, variable, value: show(value), source: fromEnv(variable) });
   }

@@ -7,7 +7,7 @@ import { ExitCode, type CliIO } from '../io.js';
 import { openRuntime } from '../runtime.js';
 
 export async function criticsCommand(options: { json?: boolean }, io: CliIO): Promise<ExitCode> {
-  const runtime = await openRuntime(io);
+  const runtime = await openRuntime(io, { record: false });
   try {
     const critics = runtime.engine.orchestrator.critics;
     io.stdout.write(

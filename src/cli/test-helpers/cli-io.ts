@@ -8,6 +8,7 @@ export interface CapturedIO extends CliIO {
   err(): string;
 }
 
+/** An IO whose environment keeps evidence in memory unless the test says otherwise. */
 export function captureIO(env: Record<string, string> = {}, cwd = process.cwd()): CapturedIO {
   let out = '';
   let err = '';
@@ -24,7 +25,7 @@ export function captureIO(env: Record<string, string> = {}, cwd = process.cwd())
         return true;
       },
     },
-    env,
+    env: { ELEANOR_STORE: 'memory', ...env },
     cwd,
     out: () => out,
     err: () => err,
