@@ -3,6 +3,7 @@
  * orchestrator's configuration with the text bound and the two optional network critics.
  */
 import { configFromEnv, type ConfigWarning, type LoadedConfig } from '../orchestrator/config.js';
+import { cacheConfigFromEnv, type CacheConfig } from './cache-config.js';
 
 export const DEFAULT_MAX_TEXT_CHARS = 100_000;
 
@@ -26,6 +27,8 @@ export interface EngineConfig {
   judge: JudgeConfig | undefined;
   /** The moderation critic (`external_api_critic`) joins the panel only when configured. */
   moderation: ModerationConfig | undefined;
+  /** The critic-result cache (`ELEANOR_CACHE`, `ELEANOR_REDIS_URL` …). */
+  cache: CacheConfig;
   warnings: ConfigWarning[];
 }
 
@@ -77,6 +80,7 @@ export function engineConfigFromEnv(env: Env): EngineConfig {
   const judgeKey = get(ENGINE_ENV.judgeApiKey);
   const moderationKey = get(ENGINE_ENV.moderationApiKey);
   const moderationModel = get(ENGINE_ENV.moderationModel);
+  const cache = cacheConfigFromEnv(env, warnings);
   return {
     orchestrator,
     maxTextChars,
@@ -96,6 +100,7 @@ export function engineConfigFromEnv(env: Env): EngineConfig {
             ...(moderationModel === undefined ? {} : { model: moderationModel }),
             ...(moderationKey === undefined ? {} : { apiKey: moderationKey }),
           },
+    cache,
     warnings,
   };
 }

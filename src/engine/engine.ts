@@ -10,6 +10,7 @@ import type { CriticPolicy } from '../decision/types.js';
 import { InvalidRequestError, errorMessage } from '../orchestrator/errors.js';
 import { Emitter, type Disposable, type Listener } from '../orchestrator/events.js';
 import { silentLogger } from '../orchestrator/logger.js';
+import type { OrchestratorMetrics } from '../orchestrator/metrics.js';
 import { createOrchestrator, type Orchestrator } from '../orchestrator/orchestrator.js';
 import { orchestratorOptionsFromConfig } from '../orchestrator/config.js';
 import type {
@@ -20,6 +21,10 @@ import type {
   RunOptions,
 } from '../orchestrator/types.js';
 import { Status } from '../orchestrator/vocabulary.js';
+import type { CriticCache } from '../store/cache/critic-cache.js';
+import { cacheHooks } from '../store/cache/hooks.js';
+import type { CacheStats } from '../store/cache/types.js';
+import { engineCache, mergeHooks } from './cache.js';
 import { engineConfigFromEnv, type EngineConfig } from './config.js';
 import { defaultPanel } from './default-panel.js';
 import { MemoryEvidenceRecorder, type EvidenceRecord, type EvidenceRecorder } from './evidence.js';
@@ -38,6 +43,16 @@ export interface EngineOptions {
   /** @default an in-memory recorder of the last 1000 evaluations */
   recorder?: EvidenceRecorder;
   logger?: Logger;
+  /**
+   * The critic-result cache, or `false` for none. A cache passed in is the caller's to close
+   * (several engines may share it). @default built from `config.cache` (memory unless configured)
+   */
+  cache?: CriticCache | false;
+}
+
+/** The orchestrator's metrics plus the cache's counters (`null` when the cache is off). */
+export interface EngineMetrics extends OrchestratorMetrics {
+  cache: CacheStats | null;
 }
 
 export interface EngineEvents {
@@ -50,9 +65,12 @@ export interface Engine {
   /** Identifies the configuration and panel (name@version of every critic). */
   readonly configVersion: string;
   readonly recorder: EvidenceRecorder;
+  /** The critic-result cache in use, if any (its `health()` says whether Redis is usable). */
+  readonly cache: CriticCache | undefined;
   /** Evaluates one model response. Rejects only for a malformed request, overload or close. */
   evaluate(request: EvaluateRequest, options?: RunOptions): Promise<EvaluationResult>;
   on<K extends keyof EngineEvents>(event: K, listener: Listener<EngineEvents[K]>): Disposable;
+  metrics(): EngineMetrics;
   close(): Promise<void>;
 }
 
@@ -65,6 +83,8 @@ class DecisionEngine implements Engine {
   readonly config: EngineConfig;
   readonly configVersion: string;
   readonly recorder: EvidenceRecorder;
+  readonly cache: CriticCache | undefined;
+  private readonly ownsCache: boolean;
   private readonly logger: Logger;
   private readonly check: RequestChecker;
   private readonly policies: Record<string, CriticPolicy>;
@@ -77,12 +97,26 @@ class DecisionEngine implements Engine {
       this.logger.warn(warning, `${warning.variable}: ${warning.message}`);
     }
     const critics = options.critics ?? defaultPanel(this.config);
-    this.orchestrator = createOrchestrator({
-      ...orchestratorOptionsFromConfig(this.config.orchestrator.config),
-      logger: this.logger,
-      ...options.orchestrator,
-      critics,
-    });
+    const { cache, owned } = engineCache(options.cache, this.config.cache, this.logger);
+    this.cache = cache;
+    this.ownsCache = owned;
+    const wiring = cache === undefined ? undefined : cacheHooks(cache);
+    try {
+      this.orchestrator = createOrchestrator({
+        ...orchestratorOptionsFromConfig(this.config.orchestrator.config),
+        logger: this.logger,
+        ...options.orchestrator,
+        ...(wiring === undefined
+          ? {}
+          : { hooks: mergeHooks(wiring.hooks, options.orchestrator?.hooks) }),
+        critics,
+      });
+    } catch (error) {
+      // A bad panel: do not leave a Redis connection behind.
+      if (owned) void cache?.close();
+      throw error;
+    }
+    wiring?.attach(this.orchestrator);
     this.policies = Object.fromEntries(
       this.orchestrator.critics.map((c) => [c.name, { failureMode: c.failureMode }]),
     ) as Record<string, CriticPolicy>;
@@ -134,8 +168,13 @@ class DecisionEngine implements Engine {
     return this.decisions.subscribe(listener);
   }
 
+  metrics(): EngineMetrics {
+    return { ...this.orchestrator.metrics(), cache: this.cache?.stats() ?? null };
+  }
+
   async close(): Promise<void> {
     await this.orchestrator.close();
+    if (this.ownsCache) await this.cache?.close();
     await this.recorder.close?.();
     this.decisions.clear();
   }
