@@ -31,6 +31,8 @@ export class MemoryLayer {
       // Expired entries are dropped when read or evicted: no timer per entry.
       ttlAutopurge: false,
       perf: { now: () => clock.now() },
+      // Read the injected clock on every check (lru-cache otherwise caches it on a real timer).
+      ttlResolution: 0,
     });
   }
 

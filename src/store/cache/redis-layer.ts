@@ -90,6 +90,9 @@ class RedisLayer implements RemoteLayer {
     this.client.on('error', (error: unknown) => {
       this.fail('connect', error);
     });
+    this.client.on('close', () => {
+      if (this.everReady && !this.announced) this.fail('connect', new Error('connection closed'));
+    });
   }
 
   get degraded(): boolean {
