@@ -27,6 +27,7 @@ const BENCHMARKS = [
   { id: 'reliability', title: 'Reliability' },
   { id: 'memory', title: 'Memory' },
   { id: 'critics', title: 'Critic panel speed' },
+  { id: 'cache', title: 'Critic-result cache' },
 ] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,7 +1,7 @@
 /**
  * The two-level critic-result cache: memory (L1) in front of an optional Redis layer (L2), with
  * the single flight that lets concurrent identical lookups share one execution. Values are the
- * canonical JSON of critic outputs. The orchestrator hooks (`cacheHooks`) decide what is looked
+ * JSON of critic outputs. The orchestrator hooks (`cacheHooks`) decide what is looked
  * up and what is stored; this object only keeps and counts.
  */
 import { checkInteger, checkObject } from '../../orchestrator/check.js';

@@ -15,7 +15,6 @@ import type { Disposable, Listener } from '../../orchestrator/events.js';
 import type { OrchestratorEvents } from '../../orchestrator/orchestrator-events.js';
 import { DEFAULT_REQUIRED_FIELDS, DEFAULT_TIMEOUT_MS } from '../../orchestrator/planned-critic.js';
 import type {
-  CriticInput,
   CriticOutput,
   CriticSpec,
   HookContext,
@@ -23,7 +22,6 @@ import type {
 } from '../../orchestrator/types.js';
 import { isPlainObject, validateOutput } from '../../orchestrator/validate.js';
 import { Status } from '../../orchestrator/vocabulary.js';
-import { canonicalJson } from '../../decision/audit-hash.js';
 import type { CriticCache } from './critic-cache.js';
 import { CacheKeys } from './key.js';
 import type { Flight } from './single-flight.js';
@@ -55,7 +53,11 @@ function decode(text: string | undefined): CriticOutput | undefined {
   }
 }
 
-/** The canonical JSON of a valid output; `undefined` when it fails the critic's rules. */
+/**
+ * The JSON of a valid output; `undefined` when it fails the critic's rules or is not JSON (a
+ * bigint, a cycle, a throwing `toJSON`). A value read back from this JSON has the same RFC 8785
+ * canonical form as the output itself, so a hit leaves the decision's audit hash unchanged.
+ */
 function encode(spec: Readonly<CriticSpec>, output: CriticOutput): string | undefined {
   const errors = validateOutput(output, {
     requiredFields: spec.requiredFields ?? DEFAULT_REQUIRED_FIELDS,
@@ -64,9 +66,8 @@ function encode(spec: Readonly<CriticSpec>, output: CriticOutput): string | unde
   });
   if (errors.length > 0) return undefined;
   try {
-    return canonicalJson(output);
+    return JSON.stringify(output);
   } catch {
-    // A throwing toJSON: such an output cannot be stored.
     return undefined;
   }
 }
@@ -80,10 +81,8 @@ class CacheWiring implements CacheHooks {
   readonly onCriticFinish: CacheHooks['onCriticFinish'];
   private readonly cache: CriticCache;
   private readonly keys = new CacheKeys();
-  /** Executions this wiring leads, by run input and critic (a run's critics share one input). */
-  private readonly leading = new WeakMap<CriticInput, Map<string, Flight>>();
-  /** The same executions by trace id and critic, as `criticFinish` names them. */
-  private readonly byRun = new Map<string, Flight[]>();
+  /** Executions this wiring leads, by trace id and critic, as `criticFinish` names them. */
+  private readonly byRun = new Map<string, Flight | Flight[]>();
 
   constructor(cache: CriticCache) {
     this.cache = cache;
@@ -99,7 +98,9 @@ class CacheWiring implements CacheHooks {
       const flights = this.byRun.get(key);
       if (flights === undefined) return;
       this.byRun.delete(key);
-      for (const flight of flights) this.cache.flights.settle(flight, undefined);
+      for (const flight of Array.isArray(flights) ? flights : [flights]) {
+        this.cache.flights.settle(flight, undefined);
+      }
     };
   }
 
@@ -110,23 +111,23 @@ class CacheWiring implements CacheHooks {
   private lookup(ctx: HookContext): CriticOutput | undefined | Promise<CriticOutput | undefined> {
     const key = this.keys.keyFor(ctx.spec, ctx.input);
     if (key === undefined) return undefined;
-    // A retry of an execution this wiring leads: look nothing up, let it run again.
-    if (this.leading.get(ctx.input)?.has(ctx.critic) === true) return undefined;
     const local = decode(this.cache.getLocal(key));
     if (local !== undefined) return local;
     const running = this.cache.flights.find(key);
     if (running !== undefined) {
+      // A retry of the execution that leads: look nothing up, let it run again.
+      if (leads(running, ctx)) return undefined;
       return this.cache.flights
         .join(running, ctx.spec.timeoutMs ?? DEFAULT_TIMEOUT_MS)
         .then(decode);
     }
-    const flight = this.cache.flights.lead(key);
+    const flight = this.cache.flights.lead(key, ctx.input, ctx.critic);
     this.register(ctx, flight);
     const remote = this.cache.getRemote(key);
     if (remote === undefined) return undefined;
     return remote.then((text) => {
       const output = decode(text);
-      if (output !== undefined) this.complete(ctx, text);
+      if (output !== undefined) this.complete(ctx, key, text);
       return output;
     });
   }
@@ -137,32 +138,35 @@ class CacheWiring implements CacheHooks {
     const text = encode(ctx.spec, output);
     if (text === undefined) this.cache.reject();
     else this.cache.set(key, text);
-    this.complete(ctx, text);
+    this.complete(ctx, key, text);
   }
 
   private register(ctx: HookContext, flight: Flight): void {
-    let mine = this.leading.get(ctx.input);
-    if (mine === undefined) {
-      mine = new Map();
-      this.leading.set(ctx.input, mine);
-    }
-    mine.set(ctx.critic, flight);
     const key = runKey(ctx.traceId, ctx.critic);
-    const flights = this.byRun.get(key);
-    if (flights === undefined) this.byRun.set(key, [flight]);
-    else flights.push(flight);
+    const existing = this.byRun.get(key);
+    // Two runs given the same trace id: rare, so only then a list.
+    if (existing === undefined) this.byRun.set(key, flight);
+    else if (Array.isArray(existing)) existing.push(flight);
+    else this.byRun.set(key, [existing, flight]);
   }
 
-  /** Ends the execution `ctx` leads, if any, handing `text` to its joiners. */
-  private complete(ctx: HookContext, text: string | undefined): void {
-    const mine = this.leading.get(ctx.input);
-    const flight = mine?.get(ctx.critic);
-    if (flight === undefined) return;
-    mine?.delete(ctx.critic);
-    const key = runKey(ctx.traceId, ctx.critic);
-    const flights = this.byRun.get(key)?.filter((f) => f !== flight);
-    if (flights === undefined || flights.length === 0) this.byRun.delete(key);
-    else this.byRun.set(key, flights);
+  /** Ends the execution `ctx` leads for `key`, if any, handing `text` to its joiners. */
+  private complete(ctx: HookContext, key: string, text: string | undefined): void {
+    const flight = this.cache.flights.find(key);
+    if (flight === undefined || !leads(flight, ctx)) return;
+    const runs = runKey(ctx.traceId, ctx.critic);
+    const existing = this.byRun.get(runs);
+    if (existing === flight) this.byRun.delete(runs);
+    else if (Array.isArray(existing)) {
+      const rest = existing.filter((f) => f !== flight);
+      if (rest.length === 0) this.byRun.delete(runs);
+      else this.byRun.set(runs, rest);
+    }
     this.cache.flights.settle(flight, text);
   }
+}
+
+/** Whether `flight` is the execution of `ctx`'s critic in `ctx`'s run. */
+function leads(flight: Flight, ctx: HookContext): boolean {
+  return flight.owner === ctx.input && flight.critic === ctx.critic;
 }

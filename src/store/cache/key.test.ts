@@ -24,7 +24,7 @@ describe('CacheKeys', () => {
     const keys = new CacheKeys();
     const a = keys.keyFor(spec(), input({ traceId: 'one' }));
     const b = keys.keyFor(spec(), input({ traceId: 'two' }));
-    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(a).toMatch(/^[0-9a-f]{64}\.[0-9a-f]{64}$/);
     expect(b).toBe(a);
   });
 
@@ -64,6 +64,13 @@ describe('CacheKeys', () => {
     ];
     expect(new Set(all).size).toBe(all.length);
     expect(keys.keyFor(spec({ version: '1' }), request)).toBe(all[0]);
+  });
+
+  it('does not depend on the order the reads are declared in', () => {
+    const keys = new CacheKeys();
+    expect(keys.keyFor(spec({ reads: ['modelResponse', 'inputText'] }), input())).toBe(
+      keys.keyFor(spec(), input()),
+    );
   });
 
   it('has no key for a critic that declares no reads', () => {

@@ -10,10 +10,14 @@ import { InvalidOptionError } from '../../orchestrator/errors.js';
 import { silentLogger } from '../../orchestrator/logger.js';
 import type { Logger } from '../../orchestrator/types.js';
 import { CacheError, type CacheOperation } from './errors.js';
+import { TickBatch } from './tick-batch.js';
 import type { RemoteLayer, RemoteLayerStats, RemoteState } from './types.js';
 
 export const DEFAULT_REDIS_PREFIX = 'eleanor:cache:';
 export const DEFAULT_COMMAND_TIMEOUT_MS = 100;
+
+/** Sets every KEYS[i] to ARGV[i] with the TTL in the last ARGV: many writes, one command. */
+const SET_MANY = `for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i], 'PX', ARGV[#ARGV]) end`;
 
 export interface RedisLayerOptions {
   /** `redis://[user:password@]host[:port][/db]` or `rediss://…` (TLS). */
@@ -57,6 +61,7 @@ function checkUrl(url: unknown): string {
 
 class RedisLayer implements RemoteLayer {
   private readonly client: Redis;
+  private readonly batch: TickBatch;
   private readonly prefix: string;
   private readonly ttlMs: number;
   private readonly logger: Logger;
@@ -82,6 +87,25 @@ class RedisLayer implements RemoteLayer {
       connectTimeout: options.connectTimeoutMs ?? 1000,
       connectionName: options.connectionName ?? 'eleanor-cache',
       retryStrategy: (times) => Math.min(times * 100, maxDelay),
+    });
+    this.batch = new TickBatch({
+      getMany: (keys) =>
+        keys.length === 1
+          ? this.client.get(keys[0] as string).then((v) => [v])
+          : this.client.mget(...keys),
+      setMany: (entries) => {
+        if (entries.size === 1) {
+          const [key, value] = entries.entries().next().value as [string, string];
+          return this.client.set(key, value, 'PX', this.ttlMs);
+        }
+        return this.client.eval(
+          SET_MANY,
+          entries.size,
+          ...entries.keys(),
+          ...entries.values(),
+          this.ttlMs,
+        );
+      },
     });
     this.client.on('ready', () => {
       this.onReady();
@@ -109,7 +133,7 @@ class RedisLayer implements RemoteLayer {
       return undefined;
     }
     try {
-      const value = await this.client.get(this.prefix + key);
+      const value = await this.batch.get(this.prefix + key);
       this.succeeded();
       if (value === null) this.counters.misses++;
       else this.counters.hits++;
@@ -125,7 +149,7 @@ class RedisLayer implements RemoteLayer {
       this.refused();
       return;
     }
-    this.client.set(this.prefix + key, value, 'PX', this.ttlMs).then(
+    this.batch.set(this.prefix + key, value).then(
       () => {
         this.counters.writes++;
         this.succeeded();

@@ -12,7 +12,7 @@ describe('SingleFlight', () => {
 
   it("hands every joiner the leader's output", async () => {
     const flights = new SingleFlight(systemClock);
-    const flight = flights.lead('k');
+    const flight = flights.lead('k', 'run', 'critic');
     expect(flights.find('k')).toBe(flight);
     const joined = [flights.join(flight, 1000), flights.join(flight, 1000)];
     flights.settle(flight, '{"score":0}');
@@ -23,7 +23,7 @@ describe('SingleFlight', () => {
 
   it('answers undefined to joiners of a failed execution', async () => {
     const flights = new SingleFlight(systemClock);
-    const flight = flights.lead('k');
+    const flight = flights.lead('k', 'run', 'critic');
     const joined = flights.join(flight, 1000);
     flights.settle(flight, undefined);
     expect(await joined).toBeUndefined();
@@ -32,7 +32,7 @@ describe('SingleFlight', () => {
 
   it('gives up on a joiner whose wait runs out, and settles only once', async () => {
     const flights = new SingleFlight(systemClock);
-    const flight = flights.lead('k');
+    const flight = flights.lead('k', 'run', 'critic');
     const patient = flights.join(flight, 5000);
     const hasty = flights.join(flight, 100);
     await vi.advanceTimersByTimeAsync(100);
@@ -45,8 +45,8 @@ describe('SingleFlight', () => {
 
   it('keeps a newer execution of the same key when an older one settles', () => {
     const flights = new SingleFlight(systemClock);
-    const old = flights.lead('k');
-    const newer = flights.lead('k');
+    const old = flights.lead('k', 'run', 'critic');
+    const newer = flights.lead('k', 'run', 'critic');
     flights.settle(old, undefined);
     expect(flights.find('k')).toBe(newer);
   });

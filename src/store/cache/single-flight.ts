@@ -10,13 +10,18 @@ import type { SingleFlightStats } from './types.js';
 /** One running execution that identical lookups can join. Built by {@link SingleFlight.lead}. */
 export class Flight {
   readonly key: string;
+  /** Identifies the execution that leads (for the cache hooks: its run input and critic). */
+  readonly owner: unknown;
+  readonly critic: string;
   /** Whether it has ended (its joiners were answered). */
   settled = false;
   /** Its joiners' answer callbacks. */
   readonly waiters: ((value: string | undefined) => void)[] = [];
 
-  constructor(key: string) {
+  constructor(key: string, owner: unknown, critic: string) {
     this.key = key;
+    this.owner = owner;
+    this.critic = critic;
   }
 }
 
@@ -36,9 +41,9 @@ export class SingleFlight {
     return this.flights.get(key);
   }
 
-  /** Registers the caller as the execution of `key` that others join. */
-  lead(key: string): Flight {
-    const flight = new Flight(key);
+  /** Registers the execution of `critic` by `owner` as the one that lookups of `key` join. */
+  lead(key: string, owner: unknown, critic: string): Flight {
+    const flight = new Flight(key, owner, critic);
     this.flights.set(key, flight);
     return flight;
   }
