@@ -95,7 +95,12 @@ describe('beforeAttempt (cache lookup)', () => {
         },
       ],
       hooks: {
-        beforeAttempt: () => new Promise<undefined>((resolve) => setTimeout(resolve, 80)),
+        beforeAttempt: () =>
+          new Promise<undefined>((resolve) =>
+            setTimeout(() => {
+              resolve(undefined);
+            }, 80),
+          ),
       },
     });
     const report = await runToEnd(orchestrator.run(REQUEST));
