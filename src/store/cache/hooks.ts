@@ -13,15 +13,10 @@
  */
 import type { Disposable, Listener } from '../../orchestrator/events.js';
 import type { OrchestratorEvents } from '../../orchestrator/orchestrator-events.js';
-import { DEFAULT_REQUIRED_FIELDS, DEFAULT_TIMEOUT_MS } from '../../orchestrator/planned-critic.js';
-import type {
-  CriticOutput,
-  CriticSpec,
-  HookContext,
-  OrchestratorHooks,
-} from '../../orchestrator/types.js';
-import { isPlainObject, validateOutput } from '../../orchestrator/validate.js';
+import { DEFAULT_TIMEOUT_MS } from '../../orchestrator/planned-critic.js';
+import type { CriticOutput, HookContext, OrchestratorHooks } from '../../orchestrator/types.js';
 import { Status } from '../../orchestrator/vocabulary.js';
+import { decode, encode } from './codec.js';
 import type { CriticCache } from './critic-cache.js';
 import { CacheKeys } from './key.js';
 import type { Flight } from './single-flight.js';
@@ -40,36 +35,6 @@ export interface CacheHooks {
 /** Builds the hooks that put `cache` in front of an orchestrator's critics. */
 export function cacheHooks(cache: CriticCache): CacheHooks {
   return new CacheWiring(cache);
-}
-
-/** A cached value back as an output; `undefined` for anything but a JSON object. */
-function decode(text: string | undefined): CriticOutput | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isPlainObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The JSON of a valid output; `undefined` when it fails the critic's rules or is not JSON (a
- * bigint, a cycle, a throwing `toJSON`). A value read back from this JSON has the same RFC 8785
- * canonical form as the output itself, so a hit leaves the decision's audit hash unchanged.
- */
-function encode(spec: Readonly<CriticSpec>, output: CriticOutput): string | undefined {
-  const errors = validateOutput(output, {
-    requiredFields: spec.requiredFields ?? DEFAULT_REQUIRED_FIELDS,
-    schema: spec.schema,
-    validate: spec.validate,
-  });
-  if (errors.length > 0) return undefined;
-  try {
-    return JSON.stringify(output);
-  } catch {
-    return undefined;
-  }
 }
 
 function runKey(traceId: string, critic: string): string {
