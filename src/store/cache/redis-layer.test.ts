@@ -137,4 +137,11 @@ describe('the Redis layer', () => {
     expect(build).not.toThrow(/secret/);
     expect(redactUrl('redis://u:secret@host:6379/0')).toBe('redis://u:***@host:6379/0');
   });
+
+  it('rejects a TTL or timeout that is not a positive integer, naming it', () => {
+    expect(() => createRedisLayer({ url: REDIS_URL, ttlMs: 0 })).toThrow(/`redis\.ttlMs`/);
+    expect(() => createRedisLayer({ url: REDIS_URL, ttlMs: 1, commandTimeoutMs: -5 })).toThrow(
+      /`redis\.commandTimeoutMs`/,
+    );
+  });
 });

@@ -6,6 +6,7 @@
  * layer recovers by itself when Redis answers again.
  */
 import { Redis } from 'ioredis';
+import { checkInteger } from '../../orchestrator/check.js';
 import { InvalidOptionError } from '../../orchestrator/errors.js';
 import { silentLogger } from '../../orchestrator/logger.js';
 import type { Logger } from '../../orchestrator/types.js';
@@ -15,6 +16,7 @@ import type { RemoteLayer, RemoteLayerStats, RemoteState } from './types.js';
 
 export const DEFAULT_REDIS_PREFIX = 'eleanor:cache:';
 export const DEFAULT_COMMAND_TIMEOUT_MS = 100;
+const MAX_MS = 2_147_483_647;
 
 /** Sets every KEYS[i] to ARGV[i] with the TTL in the last ARGV: many writes, one command. */
 const SET_MANY = `for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i], 'PX', ARGV[#ARGV]) end`;
@@ -76,15 +78,20 @@ class RedisLayer implements RemoteLayer {
 
   constructor(options: RedisLayerOptions) {
     const url = checkUrl(options.url);
+    const ms = (value: number | undefined, field: string, fallback: number): number =>
+      checkInteger(value ?? fallback, `redis.${field}`, 1, MAX_MS);
     this.prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
-    this.ttlMs = options.ttlMs;
+    if (typeof this.prefix !== 'string') {
+      throw new InvalidOptionError('redis.prefix', 'a string', this.prefix);
+    }
+    this.ttlMs = ms(options.ttlMs, 'ttlMs', Number.NaN);
     this.logger = options.logger ?? silentLogger;
-    const maxDelay = options.maxReconnectDelayMs ?? 2000;
+    const maxDelay = ms(options.maxReconnectDelayMs, 'maxReconnectDelayMs', 2000);
     this.client = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
-      connectTimeout: options.connectTimeoutMs ?? 1000,
+      commandTimeout: ms(options.commandTimeoutMs, 'commandTimeoutMs', DEFAULT_COMMAND_TIMEOUT_MS),
+      connectTimeout: ms(options.connectTimeoutMs, 'connectTimeoutMs', 1000),
       connectionName: options.connectionName ?? 'eleanor-cache',
       retryStrategy: (times) => Math.min(times * 100, maxDelay),
     });
