@@ -28,6 +28,7 @@ const BENCHMARKS = [
   { id: 'memory', title: 'Memory' },
   { id: 'critics', title: 'Critic panel speed' },
   { id: 'store', title: 'Evidence store' },
+  { id: 'cache', title: 'Critic-result cache' },
 ] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));

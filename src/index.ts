@@ -85,7 +85,7 @@ export type {
 
 // The decision engine and its critic panel.
 export { createEngine } from './engine/engine.js';
-export type { Engine, EngineOptions, EngineEvents } from './engine/engine.js';
+export type { Engine, EngineOptions, EngineEvents, EngineMetrics } from './engine/engine.js';
 export {
   engineConfigFromEnv,
   ENGINE_ENV,
@@ -166,3 +166,31 @@ export type {
   TextMode,
   VerifyResult,
 } from './store/evidence/types.js';
+
+// The critic-result cache: memory L1, Redis L2, single flight, wired through the hooks.
+export {
+  createCriticCache,
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_CACHE_MAX_ENTRIES,
+  DEFAULT_CACHE_MAX_CHARS,
+} from './store/cache/critic-cache.js';
+export type { CriticCache } from './store/cache/critic-cache.js';
+export { createRedisLayer, DEFAULT_REDIS_PREFIX } from './store/cache/redis-layer.js';
+export type { RedisLayerOptions } from './store/cache/redis-layer.js';
+export { cacheHooks } from './store/cache/hooks.js';
+export type { CacheHooks } from './store/cache/hooks.js';
+export { CacheKeys, CACHE_KEY_VERSION } from './store/cache/key.js';
+export { CacheError } from './store/cache/errors.js';
+export type {
+  CacheBackend,
+  CacheHealth,
+  CacheStats,
+  CriticCacheOptions,
+  MemoryLayerStats,
+  RemoteLayer,
+  RemoteLayerStats,
+  RemoteState,
+  SingleFlightStats,
+} from './store/cache/types.js';
+export { cacheConfigFromEnv, CACHE_ENV, DEFAULT_CACHE_CONFIG } from './engine/cache-config.js';
+export type { CacheConfig, CacheKind } from './engine/cache-config.js';

@@ -10,6 +10,7 @@ import {
 } from '../orchestrator/config.js';
 import type { SqliteSynchronous } from '../store/evidence/sqlite.js';
 import type { StoreKind, TextMode } from '../store/evidence/types.js';
+import { cacheConfigFromEnv, type CacheConfig } from './cache-config.js';
 
 export const DEFAULT_MAX_TEXT_CHARS = 100_000;
 
@@ -51,6 +52,8 @@ export interface EngineConfig {
   /** The moderation critic (`external_api_critic`) joins the panel only when configured. */
   moderation: ModerationConfig | undefined;
   store: StoreConfig;
+  /** The critic-result cache (`ELEANOR_CACHE`, `ELEANOR_REDIS_URL` …). */
+  cache: CacheConfig;
   warnings: ConfigWarning[];
 }
 
@@ -108,6 +111,7 @@ export function engineConfigFromEnv(env: Env): EngineConfig {
   const judgeKey = get(ENGINE_ENV.judgeApiKey);
   const moderationKey = get(ENGINE_ENV.moderationApiKey);
   const moderationModel = get(ENGINE_ENV.moderationModel);
+  const cache = cacheConfigFromEnv(env, warnings);
   return {
     orchestrator,
     maxTextChars,
@@ -128,6 +132,7 @@ export function engineConfigFromEnv(env: Env): EngineConfig {
             ...(moderationKey === undefined ? {} : { apiKey: moderationKey }),
           },
     store: storeConfigFromEnv(get, warnings),
+    cache,
     warnings,
   };
 }

@@ -14,9 +14,14 @@ import {
 } from '../orchestrator/errors.js';
 import { Emitter, type Disposable, type Listener } from '../orchestrator/events.js';
 import { silentLogger } from '../orchestrator/logger.js';
+import type { OrchestratorMetrics } from '../orchestrator/metrics.js';
 import { createOrchestrator, type Orchestrator } from '../orchestrator/orchestrator.js';
 import { orchestratorOptionsFromConfig } from '../orchestrator/config.js';
 import type { CriticSpec, Logger, OrchestratorOptions, RunOptions } from '../orchestrator/types.js';
+import type { CriticCache } from '../store/cache/critic-cache.js';
+import { cacheHooks } from '../store/cache/hooks.js';
+import type { CacheStats } from '../store/cache/types.js';
+import { engineCache, mergeHooks } from './cache.js';
 import { engineConfigFromEnv, type EngineConfig } from './config.js';
 import { defaultPanel } from './default-panel.js';
 import { MemoryEvidenceStore } from '../store/evidence/memory.js';
@@ -43,6 +48,16 @@ export interface EngineOptions {
   /** Wall-clock time of decision records, in epoch milliseconds. @default Date.now */
   wallClock?: () => number;
   logger?: Logger;
+  /**
+   * The critic-result cache, or `false` for none. A cache passed in is the caller's to close
+   * (several engines may share it). @default built from `config.cache` (memory unless configured)
+   */
+  cache?: CriticCache | false;
+}
+
+/** The orchestrator's metrics plus the cache's counters (`null` when the cache is off). */
+export interface EngineMetrics extends OrchestratorMetrics {
+  cache: CacheStats | null;
 }
 
 export interface EngineEvents {
@@ -55,12 +70,15 @@ export interface Engine {
   /** Identifies the configuration and panel (name@version of every critic). */
   readonly configVersion: string;
   readonly store: EvidenceStore;
+  /** The critic-result cache in use, if any (its `health()` says whether Redis is usable). */
+  readonly cache: CriticCache | undefined;
   /**
    * Evaluates one model response and resolves once its decision record is committed. Rejects
    * for a malformed request, overload, close, or (audit required) a store that cannot commit.
    */
   evaluate(request: EvaluateRequest, options?: RunOptions): Promise<EvaluationResult>;
   on<K extends keyof EngineEvents>(event: K, listener: Listener<EngineEvents[K]>): Disposable;
+  metrics(): EngineMetrics;
   close(): Promise<void>;
 }
 
@@ -73,6 +91,8 @@ class DecisionEngine implements Engine {
   readonly config: EngineConfig;
   readonly configVersion: string;
   readonly store: EvidenceStore;
+  readonly cache: CriticCache | undefined;
+  private readonly ownsCache: boolean;
   private readonly logger: Logger;
   private readonly wallClock: () => number;
   private readonly check: RequestChecker;
@@ -86,12 +106,26 @@ class DecisionEngine implements Engine {
       this.logger.warn(warning, `${warning.variable}: ${warning.message}`);
     }
     const critics = options.critics ?? defaultPanel(this.config);
-    this.orchestrator = createOrchestrator({
-      ...orchestratorOptionsFromConfig(this.config.orchestrator.config),
-      logger: this.logger,
-      ...options.orchestrator,
-      critics,
-    });
+    const { cache, owned } = engineCache(options.cache, this.config.cache, this.logger);
+    this.cache = cache;
+    this.ownsCache = owned;
+    const wiring = cache === undefined ? undefined : cacheHooks(cache);
+    try {
+      this.orchestrator = createOrchestrator({
+        ...orchestratorOptionsFromConfig(this.config.orchestrator.config),
+        logger: this.logger,
+        ...options.orchestrator,
+        ...(wiring === undefined
+          ? {}
+          : { hooks: mergeHooks(wiring.hooks, options.orchestrator?.hooks) }),
+        critics,
+      });
+    } catch (error) {
+      // A bad panel: do not leave a Redis connection behind.
+      if (owned) void cache?.close();
+      throw error;
+    }
+    wiring?.attach(this.orchestrator);
     this.policies = Object.fromEntries(
       this.orchestrator.critics.map((c) => [c.name, { failureMode: c.failureMode }]),
     ) as Record<string, CriticPolicy>;
@@ -145,8 +179,13 @@ class DecisionEngine implements Engine {
     return this.decisions.subscribe(listener);
   }
 
+  metrics(): EngineMetrics {
+    return { ...this.orchestrator.metrics(), cache: this.cache?.stats() ?? null };
+  }
+
   async close(): Promise<void> {
     await this.orchestrator.close();
+    if (this.ownsCache) await this.cache?.close();
     await this.store.close();
     this.decisions.clear();
   }

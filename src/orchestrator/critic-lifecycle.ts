@@ -172,7 +172,8 @@ async function beginAttempt(
   const { run, node } = host;
   const { env } = run;
   const beforeAttempt = env.hooks.beforeAttempt;
-  if (beforeAttempt !== undefined && hookCtx !== undefined) {
+  const hooked = beforeAttempt !== undefined && hookCtx !== undefined;
+  if (hooked) {
     const cached = await callHook(run, node, 'beforeAttempt', () => beforeAttempt(hookCtx));
     if (isPlainObject(cached)) {
       finish(host, {
@@ -214,7 +215,8 @@ async function beginAttempt(
     finishCircuitOpen(host);
     return undefined;
   }
-  const startedAt = attempt === 0 && waited === 0 ? host.readyAt : env.clock.now();
+  // Time spent in the cache hook (a Redis lookup, a single-flight wait) is not the attempt's.
+  const startedAt = attempt === 0 && waited === 0 && !hooked ? host.readyAt : env.clock.now();
   return invoke(host, attempt, startedAt) ?? (await host.nextOutcome());
 }
 

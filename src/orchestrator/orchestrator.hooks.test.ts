@@ -78,6 +78,34 @@ describe('beforeAttempt (cache lookup)', () => {
       output: CACHED,
     });
   });
+
+  it("does not charge the time spent answering it to the attempt's timeout", async () => {
+    const orchestrator = createOrchestrator({
+      critics: [
+        {
+          name: 'slow_lookup',
+          timeoutMs: 100,
+          maxRetries: 0,
+          evaluate: () =>
+            new Promise<CriticOutput>((resolve) =>
+              setTimeout(() => {
+                resolve(OK);
+              }, 60),
+            ),
+        },
+      ],
+      hooks: {
+        beforeAttempt: () =>
+          new Promise<undefined>((resolve) =>
+            setTimeout(() => {
+              resolve(undefined);
+            }, 80),
+          ),
+      },
+    });
+    const report = await runToEnd(orchestrator.run(REQUEST));
+    expect(report.results['slow_lookup']).toMatchObject({ status: 'success', output: OK });
+  });
 });
 
 describe('afterSuccess', () => {

@@ -55,6 +55,7 @@ const SPEC_KEYS: ReadonlySet<string> = new Set([
   'tags',
   'cost',
   'version',
+  'configHash',
 ]);
 const BACKOFF_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_BACKOFF));
 const BREAKER_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_BREAKER));
@@ -87,8 +88,10 @@ export interface PlannedCritic {
   readonly tags: readonly string[];
   readonly cost: number;
   readonly version: string;
-  /** What the critic reads (for cache keys); undefined = everything. */
+  /** What the critic reads (for cache keys); undefined = not cacheable. */
   readonly reads: readonly string[] | undefined;
+  /** Hash of the critic's configuration (for cache keys). */
+  readonly configHash: string | undefined;
 }
 
 /** Checks one spec and fills in its defaults. Throws {@link InvalidOptionError}. */
@@ -156,11 +159,8 @@ export function planCritic(value: unknown, declared: number): PlannedCritic {
     tags: opt(s.tags, [], (v) => checkStringArray(v, 'tags', name)),
     cost: opt(s.cost, 0, (v) => checkNumber(v, 'cost', 0, Number.MAX_VALUE, name)),
     reads: opt(s.reads, undefined, (v) => checkReads(v, name)),
-    version: opt(s.version, '1', (v) => {
-      if (typeof v !== 'string' || v === '')
-        throw new InvalidOptionError('version', 'a non-empty string', v, name);
-      return v;
-    }),
+    version: opt(s.version, '1', (v) => checkNonEmpty(v, 'version', name)),
+    configHash: opt(s.configHash, undefined, (v) => checkNonEmpty(v, 'configHash', name)),
   };
 }
 
@@ -235,6 +235,12 @@ function checkSchema(value: unknown, critic: string): ZodType {
     throw new InvalidOptionError('schema', 'a zod schema', value, critic);
   }
   return value as ZodType;
+}
+
+function checkNonEmpty(value: unknown, field: string, critic: string): string {
+  if (typeof value !== 'string' || value === '')
+    throw new InvalidOptionError(field, 'a non-empty string', value, critic);
+  return value;
 }
 
 function checkFailureMode(value: unknown, critic: string): FailureMode {

@@ -111,8 +111,15 @@ export interface CriticSpec {
   /** Version of the critic's logic (cache keys and records). @default '1' */
   version?: string;
   /**
+   * A hash of the options the critic was built with (thresholds, lexicon choices, endpoints):
+   * part of its cache key, so results computed under another configuration never hit.
+   * @default none (the key then rests on name and version alone)
+   */
+  configHash?: string;
+  /**
    * The request fields and context keys the critic reads (`inputText`, `modelResponse`,
-   * `context.<key>`): a cache keys the critic's results on exactly these. @default all of them
+   * `context.<key>`): a cache keys the critic's results on exactly these. A critic that does not
+   * declare them is never cached. @default undefined (not cacheable)
    */
   reads?: readonly string[];
 }

@@ -5,6 +5,7 @@
  * dashboard page (its data needs a key); each key has its own rate. `drain()` is the graceful
  * shutdown: stop accepting, give in-flight evaluations a bounded time, then cancel them.
  */
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Engine } from '../engine/engine.js';
 import type { EvaluateRequest } from '../engine/types.js';
@@ -23,7 +24,10 @@ import type { CacheStatus, DecisionReader } from './sources.js';
 
 export interface ServiceDeps {
   engine: Engine;
-  config: Pick<ServiceConfig, 'apiKeys' | 'keyRatePerSecond' | 'keyBurst' | 'bodyLimitBytes'>;
+  config: Pick<ServiceConfig, 'apiKeys' | 'keyRatePerSecond' | 'keyBurst' | 'bodyLimitBytes'> & {
+    /** The whole request (headers and body) must arrive within this. @default 30000 */
+    requestTimeoutMs?: number;
+  };
   /** Answers the decision endpoints and takes part in readiness. */
   store?: DecisionReader;
   cache?: () => CacheStatus | undefined;
@@ -72,12 +76,23 @@ const READY_QUEUE_SHARE = 0.9;
 
 export function buildService(deps: ServiceDeps): Service {
   const { engine, config, logger } = deps;
+  const requestTimeoutMs = config.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: false,
     bodyLimit: config.bodyLimitBytes,
-    // Slow clients: the whole request must arrive within 30 s; idle keep-alive sockets close.
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    // Slow clients (slow-loris): headers within 10 s, the whole request within the request
+    // timeout, checked every second (Node's default check runs every 30 s); idle sockets close.
+    serverFactory: (handler) =>
+      createServer(
+        {
+          requestTimeout: requestTimeoutMs,
+          headersTimeout: Math.min(10_000, requestTimeoutMs),
+          connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs),
+        },
+        handler,
+      ),
+    requestTimeout: requestTimeoutMs,
+    connectionTimeout: 2 * requestTimeoutMs,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
