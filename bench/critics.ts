@@ -67,7 +67,12 @@ export const run: Bench = async ({ quick }) => {
   const verdicts: Verdict[] = [];
   const rows: string[][] = [];
   for (const riskTier of ['low', 'high'] as const) {
-    const engine = lib.createEngine({ config, critics: lib.deterministicPanel(config) });
+    // The critics themselves, not the cache: every response differs anyway.
+    const engine = lib.createEngine({
+      config,
+      critics: lib.deterministicPanel(config),
+      cache: false,
+    });
     const request = () => ({ input: INPUT, output: freshResponse(), context: { riskTier } });
     const critics: CriticSpec[] = lib.deterministicPanel(config);
     const input = (): CriticInput => ({

@@ -34,7 +34,12 @@ if (mode === 'floor') {
   const { buildService } = await load<typeof App>('server/app.js');
   const { LiveView } = await load<typeof Live>('server/dashboard/live-view.js');
   const { createPrometheusMetrics } = await load<typeof Prom>('telemetry/prometheus.js');
-  const config = lib.engineConfigFromEnv({ ELEANOR_ORCHESTRATOR_MAX_CONCURRENT: '1000' });
+  // No cache: autocannon repeats one body, and a cache would answer it without the critics.
+  const config = lib.engineConfigFromEnv({
+    ELEANOR_ORCHESTRATOR_MAX_CONCURRENT: '1000',
+    ELEANOR_CACHE: 'off',
+    ELEANOR_STORE: 'memory',
+  });
   const clean = { severity: 0, violation: false, justification: 'nothing found', uncertainty: 0.1 };
   const critics: CriticSpec[] =
     mode === 'io'

@@ -48,8 +48,18 @@ describe('startService', () => {
       });
       const stats = await fetch(`${running.url}/v1/stats`);
       expect(await stats.json()).toMatchObject({ total: 1 });
+      // The same request again: the critics' results come from the cache.
+      const again = await fetch(`${running.url}/v1/evaluate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: 'What is 2 + 2?', output: 'It is 4.', traceId: 'serve-2' }),
+      });
+      const cached = (await again.json()) as { critics: Record<string, { fromCache?: boolean }> };
+      expect(cached.critics['quick_safety']?.fromCache).toBe(true);
       const metrics = await (await fetch(`${running.url}/metrics`)).text();
-      expect(metrics).toMatch(/^eleanor_decisions_total\{decision="allow"\} 1$/m);
+      expect(metrics).toMatch(/^eleanor_decisions_total\{decision="allow"\} 2$/m);
+      expect(metrics).toMatch(/^eleanor_cache_requests_total\{result="hit"\} [1-9]\d*$/m);
+      expect(metrics).toMatch(/^eleanor_store_queue_depth 0$/m);
     } finally {
       await running.stop('test');
     }
