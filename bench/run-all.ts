@@ -29,6 +29,8 @@ const BENCHMARKS = [
   { id: 'critics', title: 'Critic panel speed' },
   { id: 'store', title: 'Evidence store' },
   { id: 'cache', title: 'Critic-result cache' },
+  { id: 'service', title: 'HTTP service under load' },
+  { id: 'soak', title: 'Soak' },
 ] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,8 +1,9 @@
 /**
  * The service under load, in its own process so the load generator does not share its event
- * loop: `node --import tsx bench/service-child.ts <io|deterministic|floor>` prints
+ * loop: `node --import tsx bench/service-child.ts <io|deterministic|soak|floor>` prints
  * `port=<n>` once listening. Uses the tsc build of the library (bench/compiled.ts).
  */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as App from '../src/server/app.js';
@@ -10,10 +11,7 @@ import type * as Live from '../src/server/dashboard/live-view.js';
 import type * as Prom from '../src/telemetry/prometheus.js';
 import type { CriticSpec } from '../src/index.js';
 import { compiledLibrary, compiledRoot } from './compiled.js';
-
-/** Simulated I/O time of each critic in the `io` panel (an external check's round trip). */
-export const IO_CRITIC_MS = 20;
-export const IO_CRITICS = 10;
+import { IO_CRITICS, IO_CRITIC_MS } from './service-panel.js';
 
 const mode = process.argv[2] ?? 'io';
 const lib = await compiledLibrary(true);
@@ -38,8 +36,11 @@ if (mode === 'floor') {
   const config = lib.engineConfigFromEnv({
     ELEANOR_ORCHESTRATOR_MAX_CONCURRENT: '1000',
     ELEANOR_CACHE: 'off',
-    ELEANOR_STORE: 'memory',
+    // `soak` keeps its audit trail in SQLite, as the service does by default.
+    ELEANOR_STORE: mode === 'soak' ? 'sqlite' : 'memory',
+    ELEANOR_SQLITE_PATH: path.join(tmpdir(), `eleanor-soak-${String(process.pid)}`, 'eleanor.db'),
   });
+  const store = await lib.openEvidenceStore(config.store);
   const clean = { severity: 0, violation: false, justification: 'nothing found', uncertainty: 0.1 };
   const critics: CriticSpec[] =
     mode === 'io'
@@ -53,7 +54,12 @@ if (mode === 'floor') {
             ),
         }))
       : lib.deterministicPanel(config);
-  const engine = lib.createEngine({ config, critics, orchestrator: { maxQueueSize: 100_000 } });
+  const engine = lib.createEngine({
+    config,
+    critics,
+    store,
+    orchestrator: { maxQueueSize: 100_000 },
+  });
   const metrics = createPrometheusMetrics(
     { orchestrator: engine.orchestrator, onDecision: (l) => engine.on('decision', l) },
     { processMetrics: false },

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledLibrary } from './compiled.js';
 import { fmt, log, runIfMain, table, type Bench, type Verdict } from './lib.js';
-import { IO_CRITICS, IO_CRITIC_MS } from './service-child.js';
+import { IO_CRITICS, IO_CRITIC_MS } from './service-panel.js';
 
 const CONNECTIONS = 32;
 const TARGET_P50_MS = 1;
@@ -30,7 +30,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function startChild(mode: string): Promise<{ child: ChildProcess; port: number }> {
+export async function startChild(mode: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(here, 'service-child.ts'), mode],
