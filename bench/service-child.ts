@@ -1,14 +1,12 @@
 /**
  * The service under load, in its own process so the load generator does not share its event
- * loop: `node --import tsx bench/service-child.ts <io|deterministic|soak|floor>` prints
+ * loop: `node --import tsx bench/service-child.ts <io|io-floor|deterministic|soak|floor>` prints
  * `port=<n>` once listening. Uses the tsc build of the library (bench/compiled.ts).
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type * as App from '../src/server/app.js';
-import type * as Live from '../src/server/dashboard/live-view.js';
-import type * as Prom from '../src/telemetry/prometheus.js';
+import type * as Stack from '../src/server/stack.js';
 import type { CriticSpec } from '../src/index.js';
 import { compiledLibrary, compiledRoot } from './compiled.js';
 import { IO_CRITICS, IO_CRITIC_MS } from './service-panel.js';
@@ -18,20 +16,26 @@ const lib = await compiledLibrary(true);
 const load = async <T>(file: string): Promise<T> =>
   (await import(pathToFileURL(path.join(compiledRoot(), file)).href)) as T;
 
-if (mode === 'floor') {
-  // The HTTP floor: fastify answering a fixed JSON, nothing else.
+if (mode === 'floor' || mode === 'io-floor') {
+  // The floors: fastify answering a fixed JSON at once, or after the I/O panel's waits (the same
+  // timers, nothing of Eleanor) — what HTTP and the waits cost without the orchestration.
   const { default: Fastify } = await import('fastify');
   const app = Fastify({ logger: false });
-  app.post('/v1/evaluate', () => ({ decision: 'allow' }));
+  const wait = (): Promise<void> =>
+    new Promise((resolve) => {
+      setTimeout(resolve, IO_CRITIC_MS);
+    });
+  app.post('/v1/evaluate', async () => {
+    if (mode === 'io-floor') await Promise.all(Array.from({ length: IO_CRITICS }, wait));
+    return { decision: 'allow' };
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   process.stdout.write(
     `port=${String(typeof address === 'object' && address ? address.port : 0)}\n`,
   );
 } else {
-  const { buildService } = await load<typeof App>('server/app.js');
-  const { LiveView } = await load<typeof Live>('server/dashboard/live-view.js');
-  const { createPrometheusMetrics } = await load<typeof Prom>('telemetry/prometheus.js');
+  const { assembleService } = await load<typeof Stack>('server/stack.js');
   // No cache: autocannon repeats one body, and a cache would answer it without the critics.
   const config = lib.engineConfigFromEnv({
     ELEANOR_ORCHESTRATOR_MAX_CONCURRENT: '1000',
@@ -60,23 +64,14 @@ if (mode === 'floor') {
     store,
     orchestrator: { maxQueueSize: 100_000 },
   });
-  const metrics = createPrometheusMetrics(
-    { orchestrator: engine.orchestrator, onDecision: (l) => engine.on('decision', l) },
-    { processMetrics: false },
-  );
-  const view = new LiveView();
-  engine.on('decision', (r) => {
-    view.add(r);
-  });
   const quiet = () => undefined;
-  const service = buildService({
+  const { service } = assembleService({
     engine,
     config: { apiKeys: [], keyRatePerSecond: 1, keyBurst: 1, bodyLimitBytes: 1_048_576 },
-    metrics,
-    view,
     logger: { info: quiet, warn: quiet, error: quiet, debug: quiet },
     maxQueueSize: 100_000,
     version: 'bench',
+    processMetrics: false,
   });
   await service.app.listen({ host: '127.0.0.1', port: 0 });
   const address = service.app.server.address();

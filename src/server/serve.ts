@@ -3,34 +3,13 @@
  * evidence store (SQLite under ./data by default), dashboard view, HTTP listener, and the graceful shutdown on SIGTERM/SIGINT (stop accepting,
  * finish or cancel in-flight evaluations within the grace, flush the evidence queue, close).
  */
-import { trace } from '@opentelemetry/api';
 import { engineConfigFromEnv } from '../engine/config.js';
-import { createEngine, type Engine } from '../engine/engine.js';
+import { createEngine } from '../engine/engine.js';
 import { openEvidenceStore } from '../store/evidence/open.js';
-import { DEFAULT_MAX_QUEUE_SIZE } from '../orchestrator/options.js';
 import { createServiceLogger } from '../telemetry/logger.js';
-import { createPrometheusMetrics } from '../telemetry/prometheus.js';
-import { TRACER_NAME, traceEvaluations } from '../telemetry/tracing.js';
-import { buildService, type Service } from './app.js';
+import type { Service } from './app.js';
 import { assertSafeToListen, serviceConfigFromEnv } from './config.js';
-import { LiveView } from './dashboard/live-view.js';
-import type { CacheStatus } from './sources.js';
-
-/** The engine cache's figures as the service reports them: a hit in either layer is a hit. */
-export function cacheStatus(engine: Pick<Engine, 'cache'>): CacheStatus | undefined {
-  if (engine.cache === undefined) return undefined;
-  const stats = engine.cache.stats();
-  const health = engine.cache.health();
-  const status: CacheStatus = {
-    hits: stats.l1.hits + (stats.l2?.hits ?? 0),
-    // With Redis behind, a memory miss that Redis answers is a hit, not a miss.
-    misses: stats.l2 === undefined ? stats.l1.misses : stats.l2.misses + stats.l2.errors,
-    degraded: stats.degraded,
-  };
-  const lastError = health.l2?.lastError;
-  if (lastError !== undefined) status.lastError = lastError;
-  return status;
-}
+import { assembleService } from './stack.js';
 
 export interface StartOptions {
   env: Readonly<Record<string, string | undefined>>;
@@ -64,35 +43,14 @@ export async function startService(options: StartOptions): Promise<RunningServic
   const engineConfig = engineConfigFromEnv(options.env);
   const store = await openEvidenceStore(engineConfig.store, { logger });
   const engine = createEngine({ config: engineConfig, logger, store });
-  const cache = (): CacheStatus | undefined => cacheStatus(engine);
-  const metrics = createPrometheusMetrics({
-    orchestrator: engine.orchestrator,
-    onDecision: (listener) => engine.on('decision', listener),
-    storeQueueDepth: () => store.health().pending,
-    cache,
-  });
-  // Spans only when the application registered an OpenTelemetry SDK; otherwise no listener runs.
-  const tracing = trace.getTracer(TRACER_NAME).startSpan('probe').isRecording()
-    ? traceEvaluations({
-        orchestrator: engine.orchestrator,
-        onDecision: (listener) => engine.on('decision', listener),
-      })
-    : undefined;
-  const view = new LiveView();
-  engine.on('decision', (result) => {
-    view.add(result);
-  });
-  const service = buildService({
+  const stack = assembleService({
     engine,
     store,
-    cache,
     config,
-    metrics,
-    view,
     logger,
-    maxQueueSize: DEFAULT_MAX_QUEUE_SIZE,
     version: options.version ?? '0.0.0',
   });
+  const { service } = stack;
   await service.app.listen({ host: config.host, port: config.port });
   const address = service.app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -121,10 +79,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
       logger.info({ reason, inFlight: service.inFlight }, 'Eleanor shutting down');
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
-      await service.drain(config.shutdownGraceMs);
-      tracing?.dispose();
-      metrics.close();
-      await engine.close();
+      await stack.close(config.shutdownGraceMs);
       logger.info({ reason }, 'Eleanor stopped');
       flush();
       resolveStopped();

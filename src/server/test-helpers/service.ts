@@ -5,11 +5,10 @@
 import { createEngine, type Engine } from '../../engine/engine.js';
 import { engineConfigFromEnv } from '../../engine/config.js';
 import type { CriticSpec } from '../../orchestrator/types.js';
-import { createPrometheusMetrics } from '../../telemetry/prometheus.js';
-import { buildService, type Service, type ServiceDeps } from '../app.js';
+import type { Service, ServiceDeps } from '../app.js';
 import { DEFAULT_SERVICE_CONFIG } from '../config.js';
-import { LiveView } from '../dashboard/live-view.js';
 import type { DecisionReader } from '../sources.js';
+import { assembleService } from '../stack.js';
 import { InvalidRequestError } from '../../orchestrator/errors.js';
 
 const clean = { severity: 0, violation: false, justification: 'nothing found' };
@@ -87,16 +86,9 @@ export function testService(
   });
   const store = new FakeStore();
   engine.on('decision', (r) => store.records.push({ traceId: r.traceId, decision: r.decision }));
-  const metrics = createPrometheusMetrics(
-    { orchestrator: engine.orchestrator, onDecision: (l) => engine.on('decision', l) },
-    { processMetrics: false },
-  );
-  const view = new LiveView();
-  engine.on('decision', (r) => {
-    view.add(r);
-  });
-  const service = buildService({
+  const stack = assembleService({
     engine,
+    ...(options.withStore === false ? {} : { store }),
     config: {
       apiKeys: [],
       keyRatePerSecond: DEFAULT_SERVICE_CONFIG.keyRatePerSecond,
@@ -104,10 +96,6 @@ export function testService(
       bodyLimitBytes: DEFAULT_SERVICE_CONFIG.bodyLimitBytes,
       ...options.config,
     },
-    ...(options.withStore === false ? {} : { store }),
-    ...(options.cache === undefined ? {} : { cache: options.cache }),
-    metrics,
-    view,
     logger: {
       info: () => undefined,
       warn: () => undefined,
@@ -116,15 +104,14 @@ export function testService(
     },
     maxQueueSize: options.maxQueueSize ?? 1000,
     version: '0.0.0-test',
+    processMetrics: false,
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
   });
+  const { service } = stack;
   return {
     service,
     engine,
     store,
-    close: async () => {
-      await service.app.close();
-      metrics.close();
-      await engine.close();
-    },
+    close: () => stack.close(0),
   };
 }
