@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -81,6 +82,49 @@ describe('startService', () => {
         handleSignals: false,
       }),
     ).rejects.toThrow(/postgres/i);
+  });
+
+  it('exports its spans over OTLP/HTTP when an endpoint is configured', async () => {
+    const received: { path: string; body: string }[] = [];
+    const collector = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('latin1');
+      req.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const address = collector.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const running = await startService({
+        env: {
+          ELEANOR_PORT: '0',
+          ELEANOR_STORE: 'memory',
+          OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `http://127.0.0.1:${String(port)}/v1/traces`,
+        },
+        stdout: sink().stream,
+        handleSignals: false,
+      });
+      const res = await fetch(`${running.url}/v1/evaluate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: 'a', output: 'b' }),
+      });
+      expect(res.status).toBe(200);
+      // Stopping flushes the batch.
+      await running.stop();
+      expect(received.map((r) => r.path)).toContain('/v1/traces');
+      const sent = received.map((r) => r.body).join('');
+      expect(sent).toContain('eleanor.evaluate');
+      expect(sent).toContain('eleanor.critic');
+    } finally {
+      await new Promise((resolve) => collector.close(resolve));
+    }
   });
 
   it('refuses to listen beyond loopback without API keys', async () => {

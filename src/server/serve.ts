@@ -9,6 +9,7 @@ import { openEvidenceStore } from '../store/evidence/open.js';
 import { createServiceLogger } from '../telemetry/logger.js';
 import type { Service } from './app.js';
 import { assertSafeToListen, serviceConfigFromEnv } from './config.js';
+import { setupTraceExport } from '../telemetry/otel-setup.js';
 import { assembleService } from './stack.js';
 
 export interface StartOptions {
@@ -43,7 +44,9 @@ export async function startService(options: StartOptions): Promise<RunningServic
   const engineConfig = engineConfigFromEnv(options.env);
   const store = await openEvidenceStore(engineConfig.store, { logger });
   const engine = createEngine({ config: engineConfig, logger, store });
+  const traces = setupTraceExport(options.env);
   const stack = assembleService({
+    ...(traces === undefined ? {} : { tracer: traces.tracer }),
     engine,
     store,
     config,
@@ -62,6 +65,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
       apiKeys: config.apiKeys.length,
       critics: engine.orchestrator.critics.length,
       store: store.name,
+      traces: traces?.exporter ?? 'off',
     },
     `Eleanor listening on ${url}`,
   );
@@ -80,6 +84,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
       await stack.close(config.shutdownGraceMs);
+      await traces?.shutdown();
       logger.info({ reason }, 'Eleanor stopped');
       flush();
       resolveStopped();

@@ -3,7 +3,7 @@
  * (when an SDK is registered), the dashboard's live view and the HTTP app — assembled one way
  * for `eleanor serve`, the tests and the benchmarks.
  */
-import { trace } from '@opentelemetry/api';
+import { trace, type Tracer } from '@opentelemetry/api';
 import type { Engine } from '../engine/engine.js';
 import { DEFAULT_MAX_QUEUE_SIZE } from '../orchestrator/options.js';
 import type { Logger } from '../orchestrator/types.js';
@@ -24,6 +24,8 @@ export interface StackOptions {
   maxQueueSize?: number;
   /** The cache's figures. @default read from the engine's cache */
   cache?: () => CacheStatus | undefined;
+  /** Records spans with this tracer. @default the global tracer, when an SDK is registered */
+  tracer?: Tracer;
   /** Export Node's process metrics too. @default true */
   processMetrics?: boolean;
 }
@@ -62,13 +64,23 @@ export function assembleService(options: StackOptions): ServiceStack {
     },
     { processMetrics: options.processMetrics ?? true },
   );
-  // Spans only when the application registered an OpenTelemetry SDK; otherwise no listener runs.
-  const tracing = trace.getTracer(TRACER_NAME).startSpan('probe').isRecording()
-    ? traceEvaluations({
-        orchestrator: engine.orchestrator,
-        onDecision: (listener) => engine.on('decision', listener),
-      })
-    : undefined;
+  // Spans with the tracer given, or the global one when the application registered an SDK;
+  // otherwise no listener runs at all.
+  const tracer =
+    options.tracer ??
+    (trace.getTracer(TRACER_NAME).startSpan('probe').isRecording()
+      ? trace.getTracer(TRACER_NAME)
+      : undefined);
+  const tracing =
+    tracer === undefined
+      ? undefined
+      : traceEvaluations(
+          {
+            orchestrator: engine.orchestrator,
+            onDecision: (listener) => engine.on('decision', listener),
+          },
+          { tracer },
+        );
   const view = new LiveView();
   engine.on('decision', (result) => {
     view.add(result);
