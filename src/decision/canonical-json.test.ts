@@ -68,6 +68,15 @@ describe('canonicalJson', () => {
     expect(JSON.parse(canonicalJson(sparse))).toEqual([null, 1]);
   });
 
+  it('orders integer-like keys and keeps a `__proto__` key (the writer path)', () => {
+    expect(canonicalJson({ b: 1, '10': 2, '2': 3, a: { '1': true } })).toBe(
+      '{"10":2,"2":3,"a":{"1":true},"b":1}',
+    );
+    const parsed = JSON.parse('{"z":1,"__proto__":{"x":1}}') as unknown;
+    expect(canonicalJson(parsed)).toBe('{"__proto__":{"x":1},"z":1}');
+    expect(canonicalJson({ big: 12345678901234567890n })).toBe('{"big":"12345678901234567890"}');
+  });
+
   it('marks a cycle instead of throwing, and repeats a shared object', () => {
     const loop: Record<string, unknown> = { a: 1 };
     loop['self'] = loop;
