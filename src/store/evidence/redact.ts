@@ -101,11 +101,13 @@ export function sha256Text(text: string): string {
 }
 
 /**
- * A deep copy of `value` with every string masked, and in `hash` mode every evidence span's
+ * A deep copy of `value` with every string masked (the value itself when there is nothing to
+ * mask), and in `hash` mode every evidence span's
  * `text` replaced by its digest. Object keys are kept; non-plain values are copied as JSON would.
  */
 export function redactDeep(value: unknown, literals: readonly string[], mode: TextMode): unknown {
-  if (mode === 'full') return value;
+  // Nothing to mask: the value stands as it is (most evaluations find no personal data).
+  if (mode === 'full' || (mode === 'redacted' && literals.length === 0)) return value;
   if (typeof value === 'string') return maskLiterals(value, literals);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, literals, mode));
   if (typeof value !== 'object' || value === null) return value;
