@@ -102,8 +102,8 @@ export function sha256Text(text: string): string {
 
 /**
  * A deep copy of `value` with every string masked (the value itself when there is nothing to
- * mask), and in `hash` mode every evidence span's
- * `text` replaced by its digest. Object keys are kept; non-plain values are copied as JSON would.
+ * mask), and in `hash` mode every evidence span's `text` replaced by its digest. Object keys are
+ * kept; non-plain values are copied as JSON would.
  */
 export function redactDeep(value: unknown, literals: readonly string[], mode: TextMode): unknown {
   // Nothing to mask: the value stands as it is (most evaluations find no personal data).
