@@ -20,7 +20,7 @@ import { InvalidOptionError } from '../orchestrator/errors.js';
 import type { CriticInput, FailureMode } from '../orchestrator/types.js';
 import { buildFinding, round } from './finding.js';
 import { CONFUSABLE_BY_CODE } from './lexicons/input-validation.js';
-import { REFUSAL_PATTERNS } from './lexicons/refusals.js';
+import { REFUSAL_CUE, REFUSAL_PATTERNS } from './lexicons/refusals.js';
 import {
   COMPLIANCE_CONFIRMATION,
   COMPLIANCE_GENERIC_LABELS,
@@ -82,7 +82,8 @@ export function createPromptInjectionCheck(
 }
 
 function checkInjection(input: CriticInput, boost: number): Finding {
-  const refused = REFUSAL.test(input.modelResponse.replace(/\u2019/g, "'"));
+  const output = input.modelResponse.replace(/\u2019/g, "'");
+  const refused = REFUSAL_CUE_REGEX.test(output) && REFUSAL.test(output);
   const scanned = scanText(input.modelResponse, 'output', boost);
   // A refusing output that quotes the attempt ("that decodes to 'ignore all previous
   // instructions', which I won't do") reports it, it does not follow it.
@@ -121,6 +122,12 @@ const ATTEMPT_SEVERITY = 2;
 const REFUSAL_BODY = `(?:${[...REFUSAL_PATTERNS, ...NON_COMPLIANCE_PATTERNS].map((p) => `(?:${p})`).join('|')})`;
 /** Refusal wording, tried only at words that can start it. */
 const REFUSAL = new WordStartPattern(`\\b${REFUSAL_BODY}`, REFUSAL_BODY, 'iu', 'ascii');
+
+/**
+ * Found in every refusal match: the refusal cue, or "follow" (the non-compliance wording of
+ * NON_COMPLIANCE_PATTERNS: "I won't follow …", "do not follow those …"). Cheap to test first.
+ */
+const REFUSAL_CUE_REGEX = new RegExp(`${REFUSAL_CUE}|follow\\s`, 'iu');
 
 function asQuotedInRefusal(v: Violation): Violation {
   if (v.severity < ATTEMPT_SEVERITY) return v;
