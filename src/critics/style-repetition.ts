@@ -24,6 +24,8 @@ function evidence(text: string, start: number, end: number): EvidenceSpan {
  */
 interface Tokens {
   readonly count: number;
+  /** Different words: ids run from 0 to `distinct - 1`. */
+  readonly distinct: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly ids: Int32Array;
@@ -128,7 +130,7 @@ function tokens(prose: string): Tokens {
     count++;
     boundary = false;
   }
-  return { count, starts, ends, ids, flags, lower: text };
+  return { count, distinct, starts, ends, ids, flags, lower: text };
 }
 
 export function repetitionViolations(text: string, prose: string): Violation[] {
@@ -197,8 +199,27 @@ function wordRuns(text: string, t: Tokens): Violation[] {
   ];
 }
 
+/**
+ * Whether the words may hold a loop: a loop of period p has 2p ≥ 4 words in a row that each
+ * repeat the word p before, so each has an earlier copy within {@link MAX_PERIOD} words. One pass
+ * looks for four such words in a row; most prose has none and skips the per-period scans.
+ */
+function mayLoop(t: Tokens): boolean {
+  const { count: words, ids } = t;
+  const last = new Int32Array(t.distinct).fill(-MAX_PERIOD - 1);
+  let near = 0;
+  for (let k = 0; k < words; k++) {
+    const id = ids[k] ?? 0;
+    near = k - (last[id] ?? 0) <= MAX_PERIOD ? near + 1 : 0;
+    if (near >= 4) return true;
+    last[id] = k;
+  }
+  return false;
+}
+
 /** A phrase of 2–8 words repeated back to back at least three times. */
 function loops(text: string, t: Tokens): Violation[] {
+  if (!mayLoop(t)) return [];
   const { count: words, ids } = t;
   let best: { from: number; to: number; period: number; copies: number } | undefined;
   for (let period = 2; period <= MAX_PERIOD; period++) {
