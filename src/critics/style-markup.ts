@@ -152,8 +152,9 @@ export function withoutNotBrackets(prose: string): string {
   let copied = 0;
   let next = 0;
   ROUND_SQUARE.lastIndex = 0;
-  for (let found = ROUND_SQUARE.exec(prose); found !== null; found = ROUND_SQUARE.exec(prose)) {
-    const b = found.index;
+  // `test` moves `lastIndex` past the one-character match without building a match array.
+  while (ROUND_SQUARE.test(prose)) {
+    const b = ROUND_SQUARE.lastIndex - 1;
     for (let at = Math.max(next, b - NOT_BRACKETS_REACH); at <= b; at++) {
       NOT_BRACKETS_AT.lastIndex = at;
       const m = NOT_BRACKETS_AT.exec(prose);
@@ -181,9 +182,9 @@ function brackets(text: string, prose: string, tolerance: number): Violation[] {
   const stack: number[] = [];
   const unmatched: number[] = [];
   BRACKET.lastIndex = 0;
-  for (let found = BRACKET.exec(cleaned); found !== null; found = BRACKET.exec(cleaned)) {
-    const i = found.index;
-    const c = found[0];
+  while (BRACKET.test(cleaned)) {
+    const i = BRACKET.lastIndex - 1;
+    const c = cleaned[i] ?? '';
     if (c === '(' || c === '[' || c === '{') stack.push(i);
     else if (c === ')' || c === ']' || c === '}') {
       const top = stack[stack.length - 1];
