@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyCritic } from '../orchestrator/classify.js';
 import { InvalidOptionError } from '../orchestrator/errors.js';
@@ -9,6 +10,8 @@ import {
   PROMPT_INJECTION_CHECK,
   type PromptInjectionCheckOptions,
   createPromptInjectionCheck,
+  lettersUnlessRewrite,
+  walkLetters,
 } from './prompt-injection-check.js';
 import type { Finding } from './types.js';
 
@@ -896,5 +899,47 @@ describe('prompt_injection_check — more languages, guardrail switches and comp
     const finding = run(input, output);
     expectValid(finding, input, output);
     expect(finding.severity).toBe(2);
+  });
+});
+
+describe('the normaliser fast path', () => {
+  const pieces = [
+    'a',
+    'b',
+    'i',
+    'ab',
+    'word',
+    '1',
+    '0',
+    '7',
+    '2',
+    '@',
+    '$',
+    ' ',
+    '.',
+    '-',
+    '_',
+    '|',
+    ',',
+    '\n',
+    '—',
+    'é',
+    'ｉ',
+    'K',
+    '😀',
+  ];
+  const texts = fc
+    .array(fc.constantFrom(...pieces), { maxLength: 24 })
+    .map((parts) => parts.join(''));
+
+  it('gives exactly the character walk: the letters, or undefined when a rewrite is needed', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const lower = text.toLowerCase();
+        fc.pre(lower.length === text.length);
+        expect(lettersUnlessRewrite(lower, text)).toBe(walkLetters(lower, text));
+      }),
+      { numRuns: 20_000, seed: 7 },
+    );
   });
 });

@@ -20,7 +20,7 @@ import { InvalidOptionError } from '../orchestrator/errors.js';
 import type { CriticInput, FailureMode } from '../orchestrator/types.js';
 import { buildFinding, round } from './finding.js';
 import { CONFUSABLE_BY_CODE } from './lexicons/input-validation.js';
-import { REFUSAL_PATTERNS } from './lexicons/refusals.js';
+import { REFUSAL_CUE, REFUSAL_PATTERNS } from './lexicons/refusals.js';
 import {
   COMPLIANCE_CONFIRMATION,
   COMPLIANCE_GENERIC_LABELS,
@@ -82,7 +82,8 @@ export function createPromptInjectionCheck(
 }
 
 function checkInjection(input: CriticInput, boost: number): Finding {
-  const refused = REFUSAL.test(input.modelResponse.replace(/\u2019/g, "'"));
+  const output = input.modelResponse.replace(/\u2019/g, "'");
+  const refused = REFUSAL_CUE_REGEX.test(output) && REFUSAL.test(output);
   const scanned = scanText(input.modelResponse, 'output', boost);
   // A refusing output that quotes the attempt ("that decodes to 'ignore all previous
   // instructions', which I won't do") reports it, it does not follow it.
@@ -121,6 +122,12 @@ const ATTEMPT_SEVERITY = 2;
 const REFUSAL_BODY = `(?:${[...REFUSAL_PATTERNS, ...NON_COMPLIANCE_PATTERNS].map((p) => `(?:${p})`).join('|')})`;
 /** Refusal wording, tried only at words that can start it. */
 const REFUSAL = new WordStartPattern(`\\b${REFUSAL_BODY}`, REFUSAL_BODY, 'iu', 'ascii');
+
+/**
+ * Found in every refusal match: the refusal cue, or "follow" (the non-compliance wording of
+ * NON_COMPLIANCE_PATTERNS: "I won't follow …", "do not follow those …"). Cheap to test first.
+ */
+const REFUSAL_CUE_REGEX = new RegExp(`${REFUSAL_CUE}|follow\\s`, 'iu');
 
 function asQuotedInRefusal(v: Violation): Violation {
   if (v.severity < ATTEMPT_SEVERITY) return v;
@@ -325,11 +332,38 @@ function keptAsIs(c: number): boolean {
 }
 const keptCache = new Map<number, boolean>();
 
+/** A non-ASCII code unit. */
+const NON_ASCII = /[\u0080-\uffff]/g;
 /**
- * The letters of lower-case ASCII text, or undefined when it needs rewriting: it has a leet word
- * or three one-character words in a row.
+ * Found in every leet word (a word holding a letter and a digit, `@` or `$`: somewhere the two
+ * kinds are neighbours). It starts at the rarer kind, the letter is looked for around it.
  */
-function lettersUnlessRewrite(lower: string, original: string): string | undefined {
+const LEET_CUE = /[0-9@$](?:[a-z]|(?<=[a-z][0-9@$]))/;
+/**
+ * Found in every run of three one-character words joined by single spacers ("i g n"); the word
+ * start is a lookbehind after the first character, so it is only tried there.
+ */
+const SPACED_CUE =
+  /[a-z0-9@$](?<![a-z0-9@$][a-z0-9@$])[ .\-_*|/,+~][a-z0-9@$][ .\-_*|/,+~][a-z0-9@$](?![a-z0-9@$])/;
+const NOT_LETTER = /[^a-z]+/g;
+
+/**
+ * The letters of lower-case text whose non-ASCII characters are all kept as they are, or
+ * undefined when it needs rewriting: it has a leet word or three one-character words in a row.
+ * The regex engine answers most texts (no cue of either, letters by one replace); a text with a
+ * cue takes the exact character walk.
+ */
+export function lettersUnlessRewrite(lower: string, original: string): string | undefined {
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(original); m !== null; m = NON_ASCII.exec(original)) {
+    if (!keptAsIs(original.charCodeAt(m.index))) return undefined;
+  }
+  if (LEET_CUE.test(lower) || SPACED_CUE.test(lower)) return walkLetters(lower, original);
+  return lower.replace(NOT_LETTER, '');
+}
+
+/** {@link lettersUnlessRewrite} character by character (exported for its equivalence test). */
+export function walkLetters(lower: string, original: string): string | undefined {
   const buffer = scratch(lower.length);
   let len = 0;
   let tokenStart = -1;

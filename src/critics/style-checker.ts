@@ -10,10 +10,16 @@ import { InvalidOptionError } from '../orchestrator/errors.js';
 import type { CriticInput, FailureMode } from '../orchestrator/types.js';
 import { buildFinding } from './finding.js';
 import { ACRONYMS } from './lexicons/style-checker.js';
-import { AI_DISCLAIMER_PATTERNS, REFUSAL_PATTERNS } from './lexicons/refusals.js';
+import {
+  AI_DISCLAIMER_CUE,
+  AI_DISCLAIMER_PATTERNS,
+  REFUSAL_CUE,
+  REFUSAL_PATTERNS,
+} from './lexicons/refusals.js';
 import { markupViolations } from './style-markup.js';
 import { repetitionViolations } from './style-repetition.js';
 import type { BuiltInCritic, EvidenceSpan, Finding, Violation } from './types.js';
+import { WordStartPattern } from './word-start.js';
 
 export const STYLE_CHECKER = 'style_checker';
 
@@ -284,14 +290,28 @@ function lengthViolations(text: string, maxLength: unknown): Violation[] {
   ];
 }
 
-const REFUSAL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:${REFUSAL_PATTERNS.join('|')})(?![\p{L}\p{N}_])`,
-  'giu',
+const WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
+const WORD_AFTER = String.raw`(?![\p{L}\p{N}_])`;
+const REFUSAL_BODY = `(?:${REFUSAL_PATTERNS.join('|')})`;
+const DISCLAIMER_BODY = `(?:${AI_DISCLAIMER_PATTERNS.join('|')})`;
+/** Refusal wording, tried only at the words that can start it. */
+const REFUSAL = new WordStartPattern(
+  WORD_BEFORE + REFUSAL_BODY + WORD_AFTER,
+  REFUSAL_BODY,
+  'iu',
+  'unicode',
 );
-const DISCLAIMER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:${AI_DISCLAIMER_PATTERNS.join('|')})(?![\p{L}\p{N}_])`,
-  'giu',
+/** AI-disclaimer wording, tried only at the words that can start it. */
+const DISCLAIMER = new WordStartPattern(
+  WORD_BEFORE + DISCLAIMER_BODY + WORD_AFTER,
+  DISCLAIMER_BODY,
+  'iu',
+  'unicode',
 );
+
+/** Cheap necessary conditions: a text without its cue cannot match the full pattern. */
+const REFUSAL_CUE_REGEX = new RegExp(REFUSAL_CUE, 'iu');
+const DISCLAIMER_CUE_REGEX = new RegExp(AI_DISCLAIMER_CUE, 'iu');
 
 /**
  * Severity of a plain refusal. Declining is often exactly right (a harmful request, a prompt
@@ -305,16 +325,16 @@ export const REFUSAL_SEVERITY = 0.5;
 function boilerplate(text: string, prose: string): Violation[] {
   const normalised = /[’‘]/.test(prose) ? prose.replace(/[’‘]/g, "'") : prose;
   const out: Violation[] = [];
-  for (const [regex, category, description, severity] of [
-    [REFUSAL, 'style.refusal', 'refusal', REFUSAL_SEVERITY],
-    [DISCLAIMER, 'style.ai_disclaimer', 'AI-disclaimer boilerplate', 1],
+  for (const [regex, cue, category, description, severity] of [
+    [REFUSAL, REFUSAL_CUE_REGEX, 'style.refusal', 'refusal', REFUSAL_SEVERITY],
+    [DISCLAIMER, DISCLAIMER_CUE_REGEX, 'style.ai_disclaimer', 'AI-disclaimer boilerplate', 1],
   ] as const) {
+    if (!cue.test(normalised)) continue;
     const spans: EvidenceSpan[] = [];
-    regex.lastIndex = 0;
     for (
       let m = regex.exec(normalised);
       m !== null && spans.length < 5;
-      m = regex.exec(normalised)
+      m = regex.exec(normalised, m.index + m[0].length)
     ) {
       spans.push(evidence(text, m.index, m.index + m[0].length));
     }

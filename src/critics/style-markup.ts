@@ -151,9 +151,10 @@ export function withoutNotBrackets(prose: string): string {
   let out = '';
   let copied = 0;
   let next = 0;
-  for (let b = 0; b < prose.length; b++) {
-    const c = prose.charCodeAt(b);
-    if (c !== 40 && c !== 41 && c !== 91 && c !== 93) continue;
+  ROUND_SQUARE.lastIndex = 0;
+  // `test` moves `lastIndex` past the one-character match without building a match array.
+  while (ROUND_SQUARE.test(prose)) {
+    const b = ROUND_SQUARE.lastIndex - 1;
     for (let at = Math.max(next, b - NOT_BRACKETS_REACH); at <= b; at++) {
       NOT_BRACKETS_AT.lastIndex = at;
       const m = NOT_BRACKETS_AT.exec(prose);
@@ -164,10 +165,15 @@ export function withoutNotBrackets(prose: string): string {
       next = end;
       break;
     }
-    if (b < next - 1) b = next - 1;
+    ROUND_SQUARE.lastIndex = Math.max(b + 1, next);
   }
   return copied === 0 ? prose : out + prose.slice(copied);
 }
+
+/** Round and square brackets: where a {@link NOT_BRACKETS} match can be near. */
+const ROUND_SQUARE = /[()[\]]/g;
+/** Every bracket (found by the regex engine, faster than a character loop). */
+const BRACKET = /[()[\]{}]/g;
 
 /** Brackets left open or closed without an opener, beyond the tolerance. */
 function brackets(text: string, prose: string, tolerance: number): Violation[] {
@@ -175,7 +181,9 @@ function brackets(text: string, prose: string, tolerance: number): Violation[] {
   const cleaned = withoutNotBrackets(prose);
   const stack: number[] = [];
   const unmatched: number[] = [];
-  for (let i = 0; i < cleaned.length; i++) {
+  BRACKET.lastIndex = 0;
+  while (BRACKET.test(cleaned)) {
+    const i = BRACKET.lastIndex - 1;
     const c = cleaned[i] ?? '';
     if (c === '(' || c === '[' || c === '{') stack.push(i);
     else if (c === ')' || c === ']' || c === '}') {

@@ -66,6 +66,8 @@ function numericKey(key: string): number {
 
 export class WordStartPattern {
   private readonly keys: ReadonlySet<number> | null;
+  /** The keys' first two units (`unit0 * BASE + unit1`): a cheap filter before a key is built. */
+  private readonly pairs: Uint8Array | null;
   private readonly sticky: RegExp;
   private readonly global: RegExp;
 
@@ -85,12 +87,19 @@ export class WordStartPattern {
     this.global = new RegExp(source, `${clean}g`);
     const keys = startKeys(body, KEY_LENGTH);
     this.keys = keys === null ? null : new Set([...keys].map(numericKey));
+    if (this.keys === null) this.pairs = null;
+    else {
+      const pairs = new Uint8Array(BASE * BASE);
+      for (const key of this.keys) pairs[Math.floor(key / BASE ** (KEY_LENGTH - 2))] = 1;
+      this.pairs = pairs;
+    }
   }
 
   /** The leftmost match starting at or after `from`, as the global regex would find it. */
   exec(text: string, from = 0): RegExpExecArray | null {
     const keys = this.keys;
-    if (keys === null) {
+    const pairs = this.pairs;
+    if (keys === null || pairs === null) {
       this.global.lastIndex = from;
       return this.global.exec(text);
     }
@@ -102,7 +111,12 @@ export class WordStartPattern {
       const code = text.charCodeAt(i);
       const word =
         code < 0x80 ? ASCII_WORD[code] === 1 : ascii ? jsWord(code) : unicodeWordAt(text, i);
-      if (word && !previousWord && FIRST[keyUnit(code)] === 1 && keys.has(keyAt(text, i))) {
+      if (
+        word &&
+        !previousWord &&
+        pairs[keyUnit(code) * BASE + unitAt(text, i + 1)] === 1 &&
+        keys.has(keyAt(text, i))
+      ) {
         this.sticky.lastIndex = i;
         const m = this.sticky.exec(text);
         if (m !== null) return m;
@@ -121,23 +135,25 @@ export class WordStartPattern {
 /** ASCII word characters (`[A-Za-z0-9_]`). */
 const ASCII_WORD = new Uint8Array(128);
 for (let code = 0; code < 128; code++) if (asciiWord(code)) ASCII_WORD[code] = 1;
-/** Key units a word may start with to be worth a key: letters, digits, `_`, clamped codes. */
-const FIRST = new Uint8Array(BASE);
-for (let code = 0; code < BASE; code++) if (asciiWord(code) || code === BASE - 1) FIRST[code] = 1;
+/** The key unit of the character at `i` within a word: {@link END_CODE} past the word or the text. */
+function unitAt(text: string, i: number): number {
+  if (i >= text.length) return END_CODE;
+  const code = text.charCodeAt(i);
+  if (code < 0x80 ? ASCII_WORD[code] !== 1 : !unicodeWordAt(text, i)) return END_CODE;
+  return keyUnit(code);
+}
 
 /** The key of the word at `i`: its first characters, `$` where a non-word character (or the end) comes. */
 function keyAt(text: string, i: number): number {
   let key = 0;
   let k = 0;
-  const n = text.length;
-  for (; k < KEY_LENGTH && i + k < n; k++) {
-    const code = text.charCodeAt(i + k);
-    if (code < 0x80 ? ASCII_WORD[code] !== 1 : !unicodeWordAt(text, i + k)) break;
-    key = key * BASE + keyUnit(code);
-  }
-  if (k < KEY_LENGTH) {
-    key = key * BASE + END_CODE;
-    k++;
+  for (; k < KEY_LENGTH; k++) {
+    const unit = unitAt(text, i + k);
+    key = key * BASE + unit;
+    if (unit === END_CODE) {
+      k++;
+      break;
+    }
   }
   for (; k < KEY_LENGTH; k++) key *= BASE;
   return key;

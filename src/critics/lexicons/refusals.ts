@@ -23,3 +23,18 @@ export const AI_DISCLAIMER_PATTERNS: readonly string[] = [
   String.raw`i\s+(?:am|'m)\s+(?:just\s+|only\s+)?an\s+ai(?:\s+language\s+model|\s+assistant)?(?:\s+and)?\s+(?:do\s+not|don't|cannot|can't)`,
   String.raw`i\s+(?:do\s+not|don't)\s+have\s+(?:personal\s+)?(?:opinions|feelings|emotions|beliefs)`,
 ];
+
+/**
+ * Found in every match of {@link REFUSAL_PATTERNS} (matched case-insensitively with the `iu`
+ * flags): the word "I" before a space or an apostrophe, "sorry", "unfortunately", or a policy
+ * violation ("against the …"). A text without it needs no refusal scan; keep it in step with
+ * the patterns (a test checks it on generated refusals). The word start is a lookbehind after
+ * the `i`, not `\b`: V8 runs a leading `\b` under `iu` at every position, twenty times slower.
+ */
+export const REFUSAL_CUE = String.raw`i(?<![a-z0-9_]i)[\s']|sorry|unfortunately|(?:violates|against)\s+(?:my|our|the|openai's)\s`;
+
+/**
+ * Found in every match of {@link AI_DISCLAIMER_PATTERNS} (`iu` flags): "ai" ending a word,
+ * "language", or the feelings a model disclaims. A text without it needs no disclaimer scan.
+ */
+export const AI_DISCLAIMER_CUE = String.raw`ai\b|language|opinions|feelings|emotions|beliefs`;
