@@ -338,8 +338,15 @@ function sentenceAround(text: string, mention: Span): Span {
   return { start: start + Math.max(0, lead), end };
 }
 
-/** Reads every sentence of a source that mentions a group (the strongest reading per sentence). */
-function readSource(original: string, source: EvidenceSource, fiction: boolean): SentenceReading[] {
+/**
+ * Reads every sentence of a source that mentions a group (the strongest reading per sentence).
+ * `fiction` is asked only for a sentence with signals: most texts have none.
+ */
+function readSource(
+  original: string,
+  source: EvidenceSource,
+  fiction: () => boolean,
+): SentenceReading[] {
   const prepared = prepareText(original, source);
   const { text, wordStarts, wordEnds } = prepared.unleeted ?? prepared.folded;
   const best = new Map<number, SentenceReading>();
@@ -360,7 +367,7 @@ function readSource(original: string, source: EvidenceSource, fiction: boolean):
     const reading = readSentence(text, source, sentence, mention, inSentence);
     if (reading === undefined) continue;
     const cue = reading.cue ?? mention;
-    const context = readContext(text, cue.start, cue.end, fiction);
+    const context = readContext(text, cue.start, cue.end, fiction());
     reading.context = context.kinds;
     reading.factor = context.factor;
     const known = best.get(sentence.start);
@@ -600,7 +607,8 @@ export function analyseBias(
     output: modelResponse,
     context: '',
   };
-  const fiction = isFiction(inputText, modelResponse);
+  let framed: boolean | undefined;
+  const fiction = () => (framed ??= isFiction(inputText, modelResponse));
   const readings = [
     ...readSource(modelResponse, 'output', fiction),
     ...readSource(inputText, 'input', fiction),
