@@ -28,11 +28,12 @@ export interface RawHit {
 /** Where a lead fragment matched at `start` ends (-1 if it does not), memoised per position. */
 function leadEnd(lead: CompiledFragment, text: string, start: number): number {
   if (lead.memo.text !== text || lead.memo.start !== start) {
+    // `test` builds no match array: a sticky match ends where it leaves `lastIndex`.
     lead.sticky.lastIndex = start;
-    const m = lead.sticky.exec(text);
+    const found = lead.sticky.test(text);
     lead.memo.text = text;
     lead.memo.start = start;
-    lead.memo.end = m === null ? -1 : start + m[0].length;
+    lead.memo.end = found ? lead.sticky.lastIndex : -1;
   }
   return lead.memo.end;
 }
@@ -70,9 +71,8 @@ function tryIndexed(
       const from = compiled.lead === undefined ? start : leadEnd(compiled.lead, text, start);
       if (from === -1) continue;
       compiled.sticky.lastIndex = from;
-      const m = compiled.sticky.exec(text);
-      if (m !== null && from + m[0].length > start) {
-        out.push({ start, end: from + m[0].length, entry: compiled });
+      if (compiled.sticky.test(text) && compiled.sticky.lastIndex > start) {
+        out.push({ start, end: compiled.sticky.lastIndex, entry: compiled });
       }
     }
   }

@@ -89,8 +89,19 @@ const FOLDS = new Map(
   Object.entries(CONFUSABLES).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]),
 );
 
-/** Folds quotes, spaces, homoglyphs and full-width letters, one code unit for one. */
-function fold(text: string): string {
+/** 1 at each character code {@link fold} changes (full-width forms and the confusables). */
+const FOLDABLE = new Uint8Array(0x10000).fill(1, 0xff01, 0xff5f);
+for (const code of FOLDS.keys()) FOLDABLE[code] = 1;
+
+/**
+ * Folds quotes, spaces, homoglyphs and full-width letters, one code unit for one. A text with
+ * nothing to fold (most non-ASCII text: accents, dashes) comes back as it is, without a copy;
+ * `first` is the index of its first non-ASCII character (nothing before it folds).
+ */
+function fold(text: string, first: number): string {
+  let at = first;
+  while (at < text.length && FOLDABLE[text.charCodeAt(at)] !== 1) at++;
+  if (at === text.length) return text;
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -107,7 +118,13 @@ function lowerInPlace(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
 
-const LEET_CHARS = /[013457@$]/;
+/** The characters of {@link LEET}, one at a time. */
+const LEET_ANY = new RegExp(
+  `[${Object.keys(LEET)
+    .join('')
+    .replace(/[$\\]^-]/g, '\\$&')}]`,
+  'g',
+);
 /** {@link LEET} by character code (0 where a character is not leetspeak). */
 const LEET_CODES = Uint16Array.from({ length: 128 }, (_, c) =>
   (LEET[String.fromCharCode(c)] ?? '\0').charCodeAt(0),
@@ -121,23 +138,24 @@ function isLetterCode(code: number): boolean {
 
 /** Undoes leetspeak: a digit or symbol touching a letter becomes the letter it stands for. */
 function unleet(text: string): string {
-  if (!LEET_CHARS.test(text)) return text;
-  const codes = new Uint16Array(text.length);
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    codes[i] = code;
-    const letter = code < 128 ? (LEET_CODES[code] ?? 0) : 0;
-    if (letter === 0) continue;
+  // Only leetspeak characters are visited; the copy is made at the first change (most texts
+  // with digits have none touching a letter).
+  let codes: Uint16Array | undefined;
+  LEET_ANY.lastIndex = 0;
+  while (LEET_ANY.test(text)) {
+    const i = LEET_ANY.lastIndex - 1;
+    const letter = LEET_CODES[text.charCodeAt(i)] ?? 0;
     const touching =
       (i > 0 && isLetterCode(text.charCodeAt(i - 1))) ||
       (i + 1 < text.length && isLetterCode(text.charCodeAt(i + 1)));
-    if (touching) {
-      codes[i] = letter;
-      changed = true;
+    if (!touching) continue;
+    if (codes === undefined) {
+      codes = new Uint16Array(text.length);
+      for (let k = 0; k < text.length; k++) codes[k] = text.charCodeAt(k);
     }
+    codes[i] = letter;
   }
-  return changed ? UTF16.decode(codes) : text;
+  return codes === undefined ? text : UTF16.decode(codes);
 }
 
 export interface Readings {
@@ -170,6 +188,9 @@ function liveWords(reading: Reading, folded: string): Uint8Array {
   return live;
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** The last few texts prepared: every constitutional critic of a run reads the same two. */
 const PREPARED = new Map<string, Readings>();
 const PREPARED_MAX = 8;
@@ -177,9 +198,8 @@ const PREPARED_MAX = 8;
 export function readingsOf(text: string): Readings {
   const cached = PREPARED.get(text);
   if (cached !== undefined) return cached;
-  // eslint-disable-next-line no-control-regex
-  const ascii = !/[^\u0000-\u007f]/.test(text);
-  const folded = lowerInPlace(ascii ? text : fold(text));
+  const first = text.search(NON_ASCII);
+  const folded = lowerInPlace(first === -1 ? text : fold(text, first));
   const unleeted = unleet(folded);
   const unleetedReading = unleeted === folded ? undefined : readingOf(unleeted);
   const readings: Readings = {
