@@ -36,6 +36,8 @@ export interface CompiledEntry {
   readonly sticky: RegExp;
   /** The whole match as a global pattern: for `scan` entries and {@link auditStarts}. */
   readonly global: RegExp;
+  /** A scanned entry's required literals (one of them is in every match). */
+  readonly requires: readonly string[] | undefined;
 }
 
 export interface CompiledModifier {
@@ -156,6 +158,22 @@ function compileFragment(lexicon: ConstitutionalLexicon, name: string): Compiled
   };
 }
 
+/** A scan entry's required literals, checked: non-empty and lower case, like the scanned text. */
+function checkRequires(entry: LexiconEntry): readonly string[] | undefined {
+  const { requires } = entry;
+  if (requires === undefined) return undefined;
+  const valid =
+    entry.scan === true &&
+    requires.length > 0 &&
+    requires.every((r) => r !== '' && r === r.toLowerCase());
+  if (!valid) {
+    throw new TypeError(
+      `Expected \`${entry.id}\` requires on a scan entry, as non-empty lower-case literals, got \`${JSON.stringify(requires)}\``,
+    );
+  }
+  return requires;
+}
+
 function compileEntry(
   lexicon: ConstitutionalLexicon,
   entry: LexiconEntry,
@@ -167,6 +185,7 @@ function compileEntry(
     throw new TypeError(`Expected \`${entry.id}\` weight in (0, 1], got \`${entry.weight}\``);
   }
   const body = itemSource(entry.id, entry);
+  const requires = checkRequires(entry);
   let lead: CompiledFragment | undefined;
   if (entry.lead !== undefined) {
     lead = fragments.get(entry.lead) ?? compileFragment(lexicon, entry.lead);
@@ -181,6 +200,7 @@ function compileEntry(
     lead,
     sticky: new RegExp(lead === undefined ? `${B0}${body}${B1}` : `${body}${B1}`, 'uy'),
     global: new RegExp(`${B0}${leadSource}${body}${B1}`, 'gu'),
+    requires,
   };
 }
 

@@ -78,8 +78,17 @@ function tryIndexed(
   }
 }
 
+/** Whether `text` holds one of an entry's required literals (always, when it has none). */
+function mayMatch(compiled: CompiledEntry, text: string): boolean {
+  const { requires } = compiled;
+  if (requires === undefined) return true;
+  for (const literal of requires) if (text.includes(literal)) return true;
+  return false;
+}
+
 function tryScanned(lexicon: CompiledLexicon, text: string, out: RawHit[]): void {
   for (const compiled of lexicon.scanned) {
+    if (!mayMatch(compiled, text)) continue;
     const re = compiled.global;
     re.lastIndex = 0;
     let found = 0;
@@ -131,20 +140,29 @@ function indexed(
   );
 }
 
+/** Whether the scan would try `compiled` on a text holding `match`: one of its literals is in it. */
+function required(compiled: CompiledEntry, match: string): boolean {
+  return compiled.requires === undefined || mayMatch(compiled, match);
+}
+
 /**
- * Matches of an entry's whole pattern that the start-word index would never try: a lexicon
- * authoring check for `starts` that omit a word a pattern can begin with. Empty when sound.
+ * Matches of an entry's whole pattern that the start-word index would never try, or that hold
+ * none of a scanned entry's required literals: a lexicon authoring check for `starts` that omit
+ * a word a pattern can begin with and `requires` that omit a literal. Empty when sound.
  */
 export function auditStarts(lexicon: CompiledLexicon, text: string): string[] {
   const reading = prepareText(text, 'output').folded;
   const missed: string[] = [];
   for (const compiled of lexicon.entries) {
-    if (lexicon.scanned.includes(compiled)) continue;
+    const scanned = lexicon.scanned.includes(compiled);
+    if (scanned && compiled.requires === undefined) continue;
     const re = compiled.global;
     re.lastIndex = 0;
     for (let m = re.exec(reading.text); m !== null; m = re.exec(reading.text)) {
       if (m[0] === '') re.lastIndex++;
-      else if (!indexed(lexicon, reading, compiled, m.index)) {
+      else if (
+        scanned ? !required(compiled, m[0]) : !indexed(lexicon, reading, compiled, m.index)
+      ) {
         missed.push(`${compiled.entry.id}@${m.index}: ${m[0]}`);
       }
     }
