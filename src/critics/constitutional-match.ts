@@ -38,6 +38,15 @@ function leadEnd(lead: CompiledFragment, text: string, start: number): number {
   return lead.memo.end;
 }
 
+/** Attempts per entry during one {@link tryIndexed} call (reused: matching is synchronous). */
+let attemptScratch = new Uint16Array(256);
+
+/** {@link attemptScratch}, zeroed for `entries` entries. */
+function attemptCounts(entries: number): Uint16Array {
+  if (attemptScratch.length < entries) attemptScratch = new Uint16Array(entries);
+  return attemptScratch.fill(0, 0, entries);
+}
+
 /**
  * Tries every entry whose start word (and second word) begins at a word of the reading; with
  * `live`, only at the words it marks.
@@ -51,7 +60,7 @@ function tryIndexed(
   const { text, wordStarts } = reading;
   const ids = wordIdsOf(reading);
   const { byId } = lexicon;
-  // Allocated at the first attempt: most words of most texts try nothing.
+  // Cleared at the first attempt: most words of most texts try nothing.
   let perEntry: Uint16Array | undefined;
   let attempts = 0;
   for (let w = 0; w < ids.length; w++) {
@@ -65,7 +74,7 @@ function tryIndexed(
     for (const { compiled, seconds } of candidates) {
       if (seconds !== undefined && !seconds.has(next)) continue;
       if (++attempts > ATTEMPT_BUDGET) return;
-      perEntry ??= new Uint16Array(lexicon.entries.length);
+      perEntry ??= attemptCounts(lexicon.entries.length);
       if (perEntry[compiled.ordinal] === ENTRY_BUDGET) continue;
       perEntry[compiled.ordinal] = (perEntry[compiled.ordinal] ?? 0) + 1;
       const from = compiled.lead === undefined ? start : leadEnd(compiled.lead, text, start);

@@ -54,32 +54,41 @@ export function keyOf(word: string): number {
   return wordKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0, word.length);
 }
 
+/** Word bounds while splitting (`start, end` pairs), reused: splitting is synchronous. */
+let boundsScratch = new Int32Array(2048);
+
+/** Splits a text into words: one pass for the bounds, one allocation for the three columns. */
 function readingOf(text: string): Reading {
-  const capacity = (text.length >> 1) + 1;
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
-  const keys = new Int32Array(capacity);
+  const n = text.length;
+  // Words are separated, so a text has at most ⌈n / 2⌉ of them.
+  if (boundsScratch.length < n + 2) boundsScratch = new Int32Array(n + 2);
+  const bounds = boundsScratch;
   let count = 0;
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && isWordCode(text.charCodeAt(i))) {
-      if (start < 0) start = i;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
       continue;
     }
-    if (start < 0) continue;
-    starts[count] = start;
-    ends[count] = i;
-    const c1 = i - start > 1 ? text.charCodeAt(start + 1) : 0;
-    keys[count] = wordKey(text.charCodeAt(start), c1, i - start);
+    const start = i++;
+    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    bounds[2 * count] = start;
+    bounds[2 * count + 1] = i;
     count++;
-    start = -1;
   }
-  return {
-    text,
-    wordStarts: starts.slice(0, count),
-    wordEnds: ends.slice(0, count),
-    wordKeys: keys.slice(0, count),
-  };
+  const columns = new Int32Array(3 * count);
+  const wordStarts = columns.subarray(0, count);
+  const wordEnds = columns.subarray(count, 2 * count);
+  const wordKeys = columns.subarray(2 * count);
+  for (let w = 0; w < count; w++) {
+    const start = bounds[2 * w] ?? 0;
+    const end = bounds[2 * w + 1] ?? 0;
+    wordStarts[w] = start;
+    wordEnds[w] = end;
+    const c1 = end - start > 1 ? text.charCodeAt(start + 1) : 0;
+    wordKeys[w] = wordKey(text.charCodeAt(start), c1, end - start);
+  }
+  return { text, wordStarts, wordEnds, wordKeys };
 }
 
 const UTF16 = new TextDecoder('utf-16le');
