@@ -21,6 +21,8 @@ const B1 = '(?![\\p{L}\\p{N}_])';
 export interface CompiledFragment {
   readonly name: string;
   readonly sticky: RegExp;
+  /** {@link sticky} without its leading look-behind (see {@link CompiledEntry.bare}). */
+  readonly bare: RegExp;
   /** The last position tried (scans are synchronous, so one slot per fragment suffices). */
   readonly memo: { text: string; start: number; end: number };
 }
@@ -34,6 +36,12 @@ export interface CompiledEntry {
   readonly lead: CompiledFragment | undefined;
   /** Sticky: tried only where a start word begins (or where the lead ends). */
   readonly sticky: RegExp;
+  /**
+   * {@link sticky} without its leading word-boundary look-behind, the costliest step of a
+   * Unicode match: at a word start the preceding character is no letter, digit or `_`, so the
+   * look-behind holds unless that character ends a surrogate pair (an astral letter may).
+   */
+  readonly bare: RegExp;
   /** The whole match as a global pattern: for `scan` entries and {@link auditStarts}. */
   readonly global: RegExp;
   /** A scanned entry's required literals (one of them is in every match). */
@@ -154,6 +162,7 @@ function compileFragment(lexicon: ConstitutionalLexicon, name: string): Compiled
   return {
     name,
     sticky: new RegExp(`${B0}(?:${fragment.pattern})`, 'uy'),
+    bare: new RegExp(`(?:${fragment.pattern})`, 'uy'),
     memo: { text: '', start: -1, end: -1 },
   };
 }
@@ -198,7 +207,8 @@ function compileEntry(
     ordinal,
     category,
     lead,
-    sticky: new RegExp(lead === undefined ? `${B0}${body}${B1}` : `${body}${B1}`, 'uy'),
+    sticky: new RegExp(`${lead === undefined ? B0 : ''}${body}${B1}`, 'uy'),
+    bare: new RegExp(`${body}${B1}`, 'uy'),
     global: new RegExp(`${B0}${leadSource}${body}${B1}`, 'gu'),
     requires,
   };

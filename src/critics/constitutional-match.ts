@@ -25,17 +25,39 @@ export interface RawHit {
   readonly entry: CompiledEntry;
 }
 
-/** Where a lead fragment matched at `start` ends (-1 if it does not), memoised per position. */
+/**
+ * Whether the word-boundary look-behind must be checked at a word start: only after a low
+ * surrogate (the end of an astral character, which may be a letter or digit). Elsewhere the
+ * reading's word split already holds it: the character before a word is no letter, digit or `_`.
+ */
+function guarded(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  return before >= 0xdc00 && before <= 0xdfff;
+}
+
+/** Where a sticky pattern matches from `from` to (-1 if it does not); no match array is built. */
+function stickyEnd(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/** Where a lead fragment matched at word start `start` ends (-1 if it does not), memoised. */
 function leadEnd(lead: CompiledFragment, text: string, start: number): number {
   if (lead.memo.text !== text || lead.memo.start !== start) {
-    // `test` builds no match array: a sticky match ends where it leaves `lastIndex`.
-    lead.sticky.lastIndex = start;
-    const found = lead.sticky.test(text);
     lead.memo.text = text;
     lead.memo.start = start;
-    lead.memo.end = found ? lead.sticky.lastIndex : -1;
+    lead.memo.end = stickyEnd(guarded(text, start) ? lead.sticky : lead.bare, text, start);
   }
   return lead.memo.end;
+}
+
+/** Where an entry matched at word start `start` ends (-1 if it does not). */
+function entryEnd(compiled: CompiledEntry, text: string, start: number): number {
+  if (compiled.lead !== undefined) {
+    const from = leadEnd(compiled.lead, text, start);
+    return from === -1 ? -1 : stickyEnd(compiled.sticky, text, from);
+  }
+  return stickyEnd(guarded(text, start) ? compiled.sticky : compiled.bare, text, start);
 }
 
 /** Attempts per entry during one {@link tryIndexed} call (reused: matching is synchronous). */
@@ -77,12 +99,8 @@ function tryIndexed(
       perEntry ??= attemptCounts(lexicon.entries.length);
       if (perEntry[compiled.ordinal] === ENTRY_BUDGET) continue;
       perEntry[compiled.ordinal] = (perEntry[compiled.ordinal] ?? 0) + 1;
-      const from = compiled.lead === undefined ? start : leadEnd(compiled.lead, text, start);
-      if (from === -1) continue;
-      compiled.sticky.lastIndex = from;
-      if (compiled.sticky.test(text) && compiled.sticky.lastIndex > start) {
-        out.push({ start, end: compiled.sticky.lastIndex, entry: compiled });
-      }
+      const end = entryEnd(compiled, text, start);
+      if (end > start) out.push({ start, end, entry: compiled });
     }
   }
 }

@@ -197,6 +197,14 @@ describe('normalisation', () => {
     expect(hit?.text).toBe(text);
   });
 
+  it('reads a word glued to an astral letter as part of it, and one after an emoji as a word', () => {
+    // The reading splits words at surrogates; the pattern's boundary sees the whole character.
+    expect(category('𝐀zonk', 'toy.insult')).toBeUndefined();
+    expect(category('𝔘blorps are awful', 'toy.insult')).toBeUndefined();
+    expect(category('😀zonk', 'toy.insult')?.hits.map((h) => h.text)).toEqual(['zonk']);
+    expect(category('\udc00zonk', 'toy.insult')?.hits.map((h) => h.text)).toEqual(['zonk']);
+  });
+
   it('keeps every offset of a prepared text equal to the original', () => {
     const text = 'İstanbul ’quoted’ ｆｕｌｌ 𝔘nicode b0rp';
     const prepared = prepareText(text, 'output');
