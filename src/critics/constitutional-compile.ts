@@ -5,7 +5,7 @@
  * lexicon's size.
  */
 import { alt } from './lexicons/constitutional.js';
-import { internWord } from './constitutional-vocabulary.js';
+import { numberIndex, type Candidate, type WordCandidates } from './constitutional-index.js';
 import {
   CONTEXT_KINDS,
   type CategoryLexicon,
@@ -60,25 +60,13 @@ export interface CompiledCategory {
   readonly contexts: ReadonlySet<ContextKind>;
 }
 
-/** An entry worth trying at a word, if the next word is one of `seconds` (any when undefined). */
-interface Candidate {
-  readonly compiled: CompiledEntry;
-  readonly seconds: ReadonlySet<string> | undefined;
-}
-
-/** A {@link Candidate} with its second words as vocabulary numbers. */
-export interface NumberedCandidate {
-  readonly compiled: CompiledEntry;
-  readonly seconds: ReadonlySet<number> | undefined;
-}
-
 export interface CompiledLexicon {
   readonly critic: string;
   readonly categories: readonly CompiledCategory[];
   /** Entries by the lower-case word a match can begin with. */
   readonly index: ReadonlyMap<string, readonly Candidate[]>;
   /** The same by the start word's vocabulary number (see `constitutional-vocabulary.ts`). */
-  readonly byId: readonly (readonly NumberedCandidate[] | undefined)[];
+  readonly byId: readonly (WordCandidates | undefined)[];
   readonly scanned: readonly CompiledEntry[];
   readonly entries: readonly CompiledEntry[];
 }
@@ -228,25 +216,6 @@ function compileCategory(category: CategoryLexicon): CompiledCategory {
     })),
     contexts: new Set(category.contexts ?? CONTEXT_KINDS),
   };
-}
-
-/** The index by vocabulary number: an array, so a scan looks a word up without hashing. */
-function numberIndex(
-  index: ReadonlyMap<string, readonly Candidate[]>,
-): (readonly NumberedCandidate[] | undefined)[] {
-  const ids = [...index.keys()].map(internWord);
-  // Dense (holes would turn a large sparse array into a dictionary, hashed on every look-up).
-  const byId = Array.from<readonly NumberedCandidate[] | undefined>({
-    length: Math.max(-1, ...ids) + 1,
-  }).fill(undefined);
-  let i = 0;
-  for (const candidates of index.values()) {
-    byId[ids[i++] ?? 0] = candidates.map(({ compiled, seconds }) => ({
-      compiled,
-      seconds: seconds === undefined ? undefined : new Set([...seconds].map(internWord)),
-    }));
-  }
-  return byId;
 }
 
 /** Compiles a lexicon once; throws a TypeError naming the entry when one is malformed. */

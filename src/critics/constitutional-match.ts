@@ -89,12 +89,12 @@ function tryIndexed(
     const id = ids[w] ?? -1;
     // In bounds only: an out-of-bounds read would search the prototype chain.
     if (id < 0 || id >= byId.length || (live !== undefined && live[w] === 0)) continue;
-    const candidates = byId[id];
-    if (candidates === undefined) continue;
+    const atWord = byId[id];
+    if (atWord === undefined) continue;
     const start = wordStarts[w] ?? 0;
-    const next = ids[w + 1] ?? -1;
-    for (const { compiled, seconds } of candidates) {
-      if (seconds !== undefined && !seconds.has(next)) continue;
+    const candidates =
+      atWord.after.size === 0 ? atWord.any : (atWord.after.get(ids[w + 1] ?? -1) ?? atWord.any);
+    for (const compiled of candidates) {
       if (++attempts > ATTEMPT_BUDGET) return;
       perEntry ??= attemptCounts(lexicon.entries.length);
       if (perEntry[compiled.ordinal] === ENTRY_BUDGET) continue;
