@@ -5,7 +5,7 @@
  * lexicon's size.
  */
 import { alt } from './lexicons/constitutional.js';
-import { internWord } from './constitutional-vocabulary.js';
+import { numberIndex, type Candidate, type WordCandidates } from './constitutional-index.js';
 import {
   CONTEXT_KINDS,
   type CategoryLexicon,
@@ -21,6 +21,8 @@ const B1 = '(?![\\p{L}\\p{N}_])';
 export interface CompiledFragment {
   readonly name: string;
   readonly sticky: RegExp;
+  /** {@link sticky} without its leading look-behind (see {@link CompiledEntry.bare}). */
+  readonly bare: RegExp;
   /** The last position tried (scans are synchronous, so one slot per fragment suffices). */
   readonly memo: { text: string; start: number; end: number };
 }
@@ -34,8 +36,16 @@ export interface CompiledEntry {
   readonly lead: CompiledFragment | undefined;
   /** Sticky: tried only where a start word begins (or where the lead ends). */
   readonly sticky: RegExp;
+  /**
+   * {@link sticky} without its leading word-boundary look-behind, the costliest step of a
+   * Unicode match: at a word start the preceding character is no letter, digit or `_`, so the
+   * look-behind holds unless that character ends a surrogate pair (an astral letter may).
+   */
+  readonly bare: RegExp;
   /** The whole match as a global pattern: for `scan` entries and {@link auditStarts}. */
   readonly global: RegExp;
+  /** A scanned entry's required literals (one of them is in every match). */
+  readonly requires: readonly string[] | undefined;
 }
 
 export interface CompiledModifier {
@@ -50,25 +60,13 @@ export interface CompiledCategory {
   readonly contexts: ReadonlySet<ContextKind>;
 }
 
-/** An entry worth trying at a word, if the next word is one of `seconds` (any when undefined). */
-interface Candidate {
-  readonly compiled: CompiledEntry;
-  readonly seconds: ReadonlySet<string> | undefined;
-}
-
-/** A {@link Candidate} with its second words as vocabulary numbers. */
-export interface NumberedCandidate {
-  readonly compiled: CompiledEntry;
-  readonly seconds: ReadonlySet<number> | undefined;
-}
-
 export interface CompiledLexicon {
   readonly critic: string;
   readonly categories: readonly CompiledCategory[];
   /** Entries by the lower-case word a match can begin with. */
   readonly index: ReadonlyMap<string, readonly Candidate[]>;
   /** The same by the start word's vocabulary number (see `constitutional-vocabulary.ts`). */
-  readonly byId: readonly (readonly NumberedCandidate[] | undefined)[];
+  readonly byId: readonly (WordCandidates | undefined)[];
   readonly scanned: readonly CompiledEntry[];
   readonly entries: readonly CompiledEntry[];
 }
@@ -152,8 +150,25 @@ function compileFragment(lexicon: ConstitutionalLexicon, name: string): Compiled
   return {
     name,
     sticky: new RegExp(`${B0}(?:${fragment.pattern})`, 'uy'),
+    bare: new RegExp(`(?:${fragment.pattern})`, 'uy'),
     memo: { text: '', start: -1, end: -1 },
   };
+}
+
+/** A scan entry's required literals, checked: non-empty and lower case, like the scanned text. */
+function checkRequires(entry: LexiconEntry): readonly string[] | undefined {
+  const { requires } = entry;
+  if (requires === undefined) return undefined;
+  const valid =
+    entry.scan === true &&
+    requires.length > 0 &&
+    requires.every((r) => r !== '' && r === r.toLowerCase());
+  if (!valid) {
+    throw new TypeError(
+      `Expected \`${entry.id}\` requires on a scan entry, as non-empty lower-case literals, got \`${JSON.stringify(requires)}\``,
+    );
+  }
+  return requires;
 }
 
 function compileEntry(
@@ -167,6 +182,7 @@ function compileEntry(
     throw new TypeError(`Expected \`${entry.id}\` weight in (0, 1], got \`${entry.weight}\``);
   }
   const body = itemSource(entry.id, entry);
+  const requires = checkRequires(entry);
   let lead: CompiledFragment | undefined;
   if (entry.lead !== undefined) {
     lead = fragments.get(entry.lead) ?? compileFragment(lexicon, entry.lead);
@@ -179,8 +195,10 @@ function compileEntry(
     ordinal,
     category,
     lead,
-    sticky: new RegExp(lead === undefined ? `${B0}${body}${B1}` : `${body}${B1}`, 'uy'),
+    sticky: new RegExp(`${lead === undefined ? B0 : ''}${body}${B1}`, 'uy'),
+    bare: new RegExp(`${body}${B1}`, 'uy'),
     global: new RegExp(`${B0}${leadSource}${body}${B1}`, 'gu'),
+    requires,
   };
 }
 
@@ -198,25 +216,6 @@ function compileCategory(category: CategoryLexicon): CompiledCategory {
     })),
     contexts: new Set(category.contexts ?? CONTEXT_KINDS),
   };
-}
-
-/** The index by vocabulary number: an array, so a scan looks a word up without hashing. */
-function numberIndex(
-  index: ReadonlyMap<string, readonly Candidate[]>,
-): (readonly NumberedCandidate[] | undefined)[] {
-  const ids = [...index.keys()].map(internWord);
-  // Dense (holes would turn a large sparse array into a dictionary, hashed on every look-up).
-  const byId = Array.from<readonly NumberedCandidate[] | undefined>({
-    length: Math.max(-1, ...ids) + 1,
-  }).fill(undefined);
-  let i = 0;
-  for (const candidates of index.values()) {
-    byId[ids[i++] ?? 0] = candidates.map(({ compiled, seconds }) => ({
-      compiled,
-      seconds: seconds === undefined ? undefined : new Set([...seconds].map(internWord)),
-    }));
-  }
-  return byId;
 }
 
 /** Compiles a lexicon once; throws a TypeError naming the entry when one is malformed. */

@@ -6,13 +6,14 @@ import {
   DESCRIPTIVE_ACTORS,
   DISOWNING_LABEL,
   FICTION_CUES,
+  FICTION_STARTS,
   NEGATION_FAR,
   NEGATION_NEAR,
   NORMATIVE_MODAL,
   REFUTATION_AFTER,
   REPORTING_CUES,
 } from './lexicons/constitutional.js';
-import { readingsOf } from './constitutional-text.js';
+import { keyOf, readingsOf, type Reading } from './constitutional-text.js';
 import { CONTEXT_FACTORS, CONTEXT_KINDS, type ContextKind } from './constitutional-types.js';
 
 const CLAUSE_BREAK =
@@ -102,11 +103,40 @@ export function readContext(
   return { kinds, factor: kinds.reduce((f, kind) => f * CONTEXT_FACTORS[kind], 1) };
 }
 
+/** {@link FICTION_CUES} anchored at one position. */
+const FICTION_STICKY = new RegExp(FICTION_CUES.source, `${FICTION_CUES.flags}y`);
+/** Word keys of {@link FICTION_STARTS}. */
+const FICTION_KEYS = new Set(FICTION_STARTS.map(keyOf));
+
+/**
+ * Whether a fiction cue may start at a word: its key is a start word's, or one of its first two
+ * characters is not ASCII (a non-ASCII letter may case-fold to an ASCII one, as `ſ` does to `s`).
+ */
+function mayStartCue(text: string, start: number, end: number, key: number): boolean {
+  if (FICTION_KEYS.has(key)) return true;
+  return text.charCodeAt(start) >= 128 || (end - start > 1 && text.charCodeAt(start + 1) >= 128);
+}
+
+/**
+ * `FICTION_CUES.test(reading.text)`, tried only at the words that can begin a cue: a cue opens
+ * with a letter not preceded by a word character, so it starts at a word of the reading.
+ */
+export function hasFictionCue(reading: Reading): boolean {
+  const { text, wordStarts, wordEnds, wordKeys } = reading;
+  for (let w = 0; w < wordKeys.length; w++) {
+    const start = wordStarts[w] ?? 0;
+    if (!mayStartCue(text, start, wordEnds[w] ?? 0, wordKeys[w] ?? 0)) continue;
+    FICTION_STICKY.lastIndex = start;
+    if (FICTION_STICKY.test(text)) return true;
+  }
+  return false;
+}
+
 /** Whether the request or the response frames itself as fiction (cached per text). */
 export function isFiction(input: string, output: string): boolean {
   const framed = (text: string): boolean => {
     const readings = readingsOf(text);
-    readings.fiction ??= FICTION_CUES.test(readings.folded.text);
+    readings.fiction ??= hasFictionCue(readings.folded);
     return readings.fiction;
   };
   return framed(input) || framed(output);

@@ -25,16 +25,48 @@ export interface RawHit {
   readonly entry: CompiledEntry;
 }
 
-/** Where a lead fragment matched at `start` ends (-1 if it does not), memoised per position. */
+/**
+ * Whether the word-boundary look-behind must be checked at a word start: only after a low
+ * surrogate (the end of an astral character, which may be a letter or digit). Elsewhere the
+ * reading's word split already holds it: the character before a word is no letter, digit or `_`.
+ */
+function guarded(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  return before >= 0xdc00 && before <= 0xdfff;
+}
+
+/** Where a sticky pattern matches from `from` to (-1 if it does not); no match array is built. */
+function stickyEnd(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/** Where a lead fragment matched at word start `start` ends (-1 if it does not), memoised. */
 function leadEnd(lead: CompiledFragment, text: string, start: number): number {
   if (lead.memo.text !== text || lead.memo.start !== start) {
-    lead.sticky.lastIndex = start;
-    const m = lead.sticky.exec(text);
     lead.memo.text = text;
     lead.memo.start = start;
-    lead.memo.end = m === null ? -1 : start + m[0].length;
+    lead.memo.end = stickyEnd(guarded(text, start) ? lead.sticky : lead.bare, text, start);
   }
   return lead.memo.end;
+}
+
+/** Where an entry matched at word start `start` ends (-1 if it does not). */
+function entryEnd(compiled: CompiledEntry, text: string, start: number): number {
+  if (compiled.lead !== undefined) {
+    const from = leadEnd(compiled.lead, text, start);
+    return from === -1 ? -1 : stickyEnd(compiled.sticky, text, from);
+  }
+  return stickyEnd(guarded(text, start) ? compiled.sticky : compiled.bare, text, start);
+}
+
+/** Attempts per entry during one {@link tryIndexed} call (reused: matching is synchronous). */
+let attemptScratch = new Uint16Array(256);
+
+/** {@link attemptScratch}, zeroed for `entries` entries. */
+function attemptCounts(entries: number): Uint16Array {
+  if (attemptScratch.length < entries) attemptScratch = new Uint16Array(entries);
+  return attemptScratch.fill(0, 0, entries);
 }
 
 /**
@@ -50,36 +82,40 @@ function tryIndexed(
   const { text, wordStarts } = reading;
   const ids = wordIdsOf(reading);
   const { byId } = lexicon;
-  // Allocated at the first attempt: most words of most texts try nothing.
+  // Cleared at the first attempt: most words of most texts try nothing.
   let perEntry: Uint16Array | undefined;
   let attempts = 0;
   for (let w = 0; w < ids.length; w++) {
     const id = ids[w] ?? -1;
     // In bounds only: an out-of-bounds read would search the prototype chain.
     if (id < 0 || id >= byId.length || (live !== undefined && live[w] === 0)) continue;
-    const candidates = byId[id];
-    if (candidates === undefined) continue;
+    const atWord = byId[id];
+    if (atWord === undefined) continue;
     const start = wordStarts[w] ?? 0;
-    const next = ids[w + 1] ?? -1;
-    for (const { compiled, seconds } of candidates) {
-      if (seconds !== undefined && !seconds.has(next)) continue;
+    const candidates =
+      atWord.after.size === 0 ? atWord.any : (atWord.after.get(ids[w + 1] ?? -1) ?? atWord.any);
+    for (const compiled of candidates) {
       if (++attempts > ATTEMPT_BUDGET) return;
-      perEntry ??= new Uint16Array(lexicon.entries.length);
+      perEntry ??= attemptCounts(lexicon.entries.length);
       if (perEntry[compiled.ordinal] === ENTRY_BUDGET) continue;
       perEntry[compiled.ordinal] = (perEntry[compiled.ordinal] ?? 0) + 1;
-      const from = compiled.lead === undefined ? start : leadEnd(compiled.lead, text, start);
-      if (from === -1) continue;
-      compiled.sticky.lastIndex = from;
-      const m = compiled.sticky.exec(text);
-      if (m !== null && from + m[0].length > start) {
-        out.push({ start, end: from + m[0].length, entry: compiled });
-      }
+      const end = entryEnd(compiled, text, start);
+      if (end > start) out.push({ start, end, entry: compiled });
     }
   }
 }
 
+/** Whether `text` holds one of an entry's required literals (always, when it has none). */
+function mayMatch(compiled: CompiledEntry, text: string): boolean {
+  const { requires } = compiled;
+  if (requires === undefined) return true;
+  for (const literal of requires) if (text.includes(literal)) return true;
+  return false;
+}
+
 function tryScanned(lexicon: CompiledLexicon, text: string, out: RawHit[]): void {
   for (const compiled of lexicon.scanned) {
+    if (!mayMatch(compiled, text)) continue;
     const re = compiled.global;
     re.lastIndex = 0;
     let found = 0;
@@ -131,20 +167,29 @@ function indexed(
   );
 }
 
+/** Whether the scan would try `compiled` on a text holding `match`: one of its literals is in it. */
+function required(compiled: CompiledEntry, match: string): boolean {
+  return compiled.requires === undefined || mayMatch(compiled, match);
+}
+
 /**
- * Matches of an entry's whole pattern that the start-word index would never try: a lexicon
- * authoring check for `starts` that omit a word a pattern can begin with. Empty when sound.
+ * Matches of an entry's whole pattern that the start-word index would never try, or that hold
+ * none of a scanned entry's required literals: a lexicon authoring check for `starts` that omit
+ * a word a pattern can begin with and `requires` that omit a literal. Empty when sound.
  */
 export function auditStarts(lexicon: CompiledLexicon, text: string): string[] {
   const reading = prepareText(text, 'output').folded;
   const missed: string[] = [];
   for (const compiled of lexicon.entries) {
-    if (lexicon.scanned.includes(compiled)) continue;
+    const scanned = lexicon.scanned.includes(compiled);
+    if (scanned && compiled.requires === undefined) continue;
     const re = compiled.global;
     re.lastIndex = 0;
     for (let m = re.exec(reading.text); m !== null; m = re.exec(reading.text)) {
       if (m[0] === '') re.lastIndex++;
-      else if (!indexed(lexicon, reading, compiled, m.index)) {
+      else if (
+        scanned ? !required(compiled, m[0]) : !indexed(lexicon, reading, compiled, m.index)
+      ) {
         missed.push(`${compiled.entry.id}@${m.index}: ${m[0]}`);
       }
     }

@@ -54,32 +54,41 @@ export function keyOf(word: string): number {
   return wordKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0, word.length);
 }
 
+/** Word bounds while splitting (`start, end` pairs), reused: splitting is synchronous. */
+let boundsScratch = new Int32Array(2048);
+
+/** Splits a text into words: one pass for the bounds, one allocation for the three columns. */
 function readingOf(text: string): Reading {
-  const capacity = (text.length >> 1) + 1;
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
-  const keys = new Int32Array(capacity);
+  const n = text.length;
+  // Words are separated, so a text has at most ⌈n / 2⌉ of them.
+  if (boundsScratch.length < n + 2) boundsScratch = new Int32Array(n + 2);
+  const bounds = boundsScratch;
   let count = 0;
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && isWordCode(text.charCodeAt(i))) {
-      if (start < 0) start = i;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
       continue;
     }
-    if (start < 0) continue;
-    starts[count] = start;
-    ends[count] = i;
-    const c1 = i - start > 1 ? text.charCodeAt(start + 1) : 0;
-    keys[count] = wordKey(text.charCodeAt(start), c1, i - start);
+    const start = i++;
+    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    bounds[2 * count] = start;
+    bounds[2 * count + 1] = i;
     count++;
-    start = -1;
   }
-  return {
-    text,
-    wordStarts: starts.slice(0, count),
-    wordEnds: ends.slice(0, count),
-    wordKeys: keys.slice(0, count),
-  };
+  const columns = new Int32Array(3 * count);
+  const wordStarts = columns.subarray(0, count);
+  const wordEnds = columns.subarray(count, 2 * count);
+  const wordKeys = columns.subarray(2 * count);
+  for (let w = 0; w < count; w++) {
+    const start = bounds[2 * w] ?? 0;
+    const end = bounds[2 * w + 1] ?? 0;
+    wordStarts[w] = start;
+    wordEnds[w] = end;
+    const c1 = end - start > 1 ? text.charCodeAt(start + 1) : 0;
+    wordKeys[w] = wordKey(text.charCodeAt(start), c1, end - start);
+  }
+  return { text, wordStarts, wordEnds, wordKeys };
 }
 
 const UTF16 = new TextDecoder('utf-16le');
@@ -89,8 +98,19 @@ const FOLDS = new Map(
   Object.entries(CONFUSABLES).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]),
 );
 
-/** Folds quotes, spaces, homoglyphs and full-width letters, one code unit for one. */
-function fold(text: string): string {
+/** 1 at each character code {@link fold} changes (full-width forms and the confusables). */
+const FOLDABLE = new Uint8Array(0x10000).fill(1, 0xff01, 0xff5f);
+for (const code of FOLDS.keys()) FOLDABLE[code] = 1;
+
+/**
+ * Folds quotes, spaces, homoglyphs and full-width letters, one code unit for one. A text with
+ * nothing to fold (most non-ASCII text: accents, dashes) comes back as it is, without a copy;
+ * `first` is the index of its first non-ASCII character (nothing before it folds).
+ */
+function fold(text: string, first: number): string {
+  let at = first;
+  while (at < text.length && FOLDABLE[text.charCodeAt(at)] !== 1) at++;
+  if (at === text.length) return text;
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -107,7 +127,13 @@ function lowerInPlace(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
 
-const LEET_CHARS = /[013457@$]/;
+/** The characters of {@link LEET}, one at a time. */
+const LEET_ANY = new RegExp(
+  `[${Object.keys(LEET)
+    .join('')
+    .replace(/[$\\]^-]/g, '\\$&')}]`,
+  'g',
+);
 /** {@link LEET} by character code (0 where a character is not leetspeak). */
 const LEET_CODES = Uint16Array.from({ length: 128 }, (_, c) =>
   (LEET[String.fromCharCode(c)] ?? '\0').charCodeAt(0),
@@ -121,23 +147,24 @@ function isLetterCode(code: number): boolean {
 
 /** Undoes leetspeak: a digit or symbol touching a letter becomes the letter it stands for. */
 function unleet(text: string): string {
-  if (!LEET_CHARS.test(text)) return text;
-  const codes = new Uint16Array(text.length);
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    codes[i] = code;
-    const letter = code < 128 ? (LEET_CODES[code] ?? 0) : 0;
-    if (letter === 0) continue;
+  // Only leetspeak characters are visited; the copy is made at the first change (most texts
+  // with digits have none touching a letter).
+  let codes: Uint16Array | undefined;
+  LEET_ANY.lastIndex = 0;
+  while (LEET_ANY.test(text)) {
+    const i = LEET_ANY.lastIndex - 1;
+    const letter = LEET_CODES[text.charCodeAt(i)] ?? 0;
     const touching =
       (i > 0 && isLetterCode(text.charCodeAt(i - 1))) ||
       (i + 1 < text.length && isLetterCode(text.charCodeAt(i + 1)));
-    if (touching) {
-      codes[i] = letter;
-      changed = true;
+    if (!touching) continue;
+    if (codes === undefined) {
+      codes = new Uint16Array(text.length);
+      for (let k = 0; k < text.length; k++) codes[k] = text.charCodeAt(k);
     }
+    codes[i] = letter;
   }
-  return changed ? UTF16.decode(codes) : text;
+  return codes === undefined ? text : UTF16.decode(codes);
 }
 
 export interface Readings {
@@ -170,6 +197,9 @@ function liveWords(reading: Reading, folded: string): Uint8Array {
   return live;
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** The last few texts prepared: every constitutional critic of a run reads the same two. */
 const PREPARED = new Map<string, Readings>();
 const PREPARED_MAX = 8;
@@ -177,9 +207,8 @@ const PREPARED_MAX = 8;
 export function readingsOf(text: string): Readings {
   const cached = PREPARED.get(text);
   if (cached !== undefined) return cached;
-  // eslint-disable-next-line no-control-regex
-  const ascii = !/[^\u0000-\u007f]/.test(text);
-  const folded = lowerInPlace(ascii ? text : fold(text));
+  const first = text.search(NON_ASCII);
+  const folded = lowerInPlace(first === -1 ? text : fold(text, first));
   const unleeted = unleet(folded);
   const unleetedReading = unleeted === folded ? undefined : readingOf(unleeted);
   const readings: Readings = {

@@ -17,6 +17,11 @@ export interface LexiconEntry {
   readonly starts?: readonly string[];
   /** A `pattern` that begins with punctuation: scanned over the whole text instead. */
   readonly scan?: boolean;
+  /**
+   * For a `scan` entry: lower-case literals of which every match contains one. A text holding
+   * none of them is not scanned for the entry (a cheap substring search saves a regex pass).
+   */
+  readonly requires?: readonly string[];
   /** A fragment of the lexicon the match begins with; `pattern` matches what follows it. */
   readonly lead?: string;
 }

@@ -197,6 +197,14 @@ describe('normalisation', () => {
     expect(hit?.text).toBe(text);
   });
 
+  it('reads a word glued to an astral letter as part of it, and one after an emoji as a word', () => {
+    // The reading splits words at surrogates; the pattern's boundary sees the whole character.
+    expect(category('𝐀zonk', 'toy.insult')).toBeUndefined();
+    expect(category('𝔘blorps are awful', 'toy.insult')).toBeUndefined();
+    expect(category('😀zonk', 'toy.insult')?.hits.map((h) => h.text)).toEqual(['zonk']);
+    expect(category('\udc00zonk', 'toy.insult')?.hits.map((h) => h.text)).toEqual(['zonk']);
+  });
+
   it('keeps every offset of a prepared text equal to the original', () => {
     const text = 'İstanbul ’quoted’ ｆｕｌｌ 𝔘nicode b0rp';
     const prepared = prepareText(text, 'output');
@@ -220,6 +228,9 @@ describe('compilation', () => {
     ['starts that begin with punctuation', { pattern: '-x', starts: ['-x'] }, /begin with a word/],
     ['an unknown lead', { pattern: 'x', lead: 'NOPE' }, /NOPE/],
     ['a weight above 1', { phrases: ['abc'], weight: 1.5 }, /weight in \(0, 1\]/],
+    ['requires on an indexed entry', { phrases: ['abc'], requires: ['abc'] }, /requires on a scan/],
+    ['empty requires', { pattern: '%x', scan: true, requires: [] }, /non-empty lower-case/],
+    ['upper-case requires', { pattern: '%x', scan: true, requires: ['%X'] }, /lower-case/],
   ])('rejects %s with a TypeError naming the entry', (_name, extra, message) => {
     expect(() => entry(extra)).toThrow(TypeError);
     expect(() => entry(extra)).toThrow(message);
@@ -228,6 +239,27 @@ describe('compilation', () => {
   it('counts capture groups but not non-capturing groups, lookarounds or escapes', () => {
     expect(captureGroups('(?:a)(?=b)(?<!c)\\(d\\)[(]')).toBe(0);
     expect(captureGroups('(a)(?<name>b)')).toBe(2);
+  });
+
+  it('scans a required-literal entry only over texts holding one of its literals', () => {
+    const lexicon = (requires: string[]) =>
+      compileLexicon({
+        critic: 'toy',
+        categories: [
+          {
+            id: 'toy.rate',
+            description: 'Toy rate',
+            entries: [{ id: 'rate', pattern: '\\d+%', scan: true, requires, weight: 0.5 }],
+          },
+        ],
+      });
+    const hits = (requires: string[], text: string) =>
+      scanConstitutional(lexicon(requires), '', text).categories.flatMap((c) => c.hits);
+    expect(hits(['%'], 'It pays 30% a day.').map((h) => h.text)).toEqual(['30%']);
+    // A wrong literal hides the match: the audit names it.
+    expect(hits(['percent'], 'It pays 30% a day.')).toEqual([]);
+    expect(auditStarts(lexicon(['percent']), 'It pays 30% a day.')).toEqual(['rate@8: 30%']);
+    expect(auditStarts(lexicon(['%']), 'It pays 30% a day.')).toEqual([]);
   });
 
   it('finds nothing the start-word index misses in the toy lexicon', () => {

@@ -20,8 +20,10 @@ import {
   resolveScanOptions,
   type ConstitutionalCriticOptions,
   type ContextKind,
+  type Reading,
   type ScanOptions,
 } from './constitutional.js';
+import { internWord, wordIdsOf } from './constitutional-vocabulary.js';
 import { buildFinding, round } from './finding.js';
 import {
   ABILITY_DENIAL,
@@ -86,6 +88,15 @@ const B0 = '(?<![\\p{L}\\p{N}_])';
 const GROUP_STICKY = new RegExp(`${B0}(?:${GROUP})(?![\\p{L}\\p{N}_])`, 'uy');
 const GROUP_GLOBAL = new RegExp(`${B0}(?:${GROUP})(?![\\p{L}\\p{N}_])`, 'gu');
 const GROUP_START_SET = new Set(GROUP_STARTS.map((t) => t.split(/[^\p{L}\p{N}_]/u)[0] ?? t));
+/**
+ * 1 at the vocabulary number of each word a group mention can begin with: a reading's words are
+ * numbered once for every critic, so finding the candidates compares integers, not strings.
+ */
+const GROUP_START_IDS = ((ids: number[]) => {
+  const flags = new Uint8Array(Math.max(0, ...ids) + 1);
+  for (const id of ids) flags[id] = 1;
+  return flags;
+})([...GROUP_START_SET].map(internWord));
 const CLAUSE_END =
   /[;:]|(?<![\p{L}\p{N}_])(?:but|however|whereas|although|though)(?![\p{L}\p{N}_])/u;
 
@@ -134,18 +145,15 @@ function termOf(mentionText: string): GroupTerm | undefined {
   );
 }
 
-/** Group mentions in a lower-cased text, found from its words (no scan of the whole text). */
-function findMentions(
-  text: string,
-  wordStarts: Int32Array,
-  wordEnds: Int32Array,
-  limit: number,
-): Mention[] {
+/** Group mentions in a prepared reading, found from its words (no scan of the whole text). */
+function findMentions(reading: Reading, limit: number): Mention[] {
+  const { text, wordStarts } = reading;
+  const ids = wordIdsOf(reading);
   const mentions: Mention[] = [];
   let after = 0;
   for (let w = 0; w < wordStarts.length && mentions.length < limit; w++) {
     const start = wordStarts[w] ?? 0;
-    if (start < after || !GROUP_START_SET.has(text.slice(start, wordEnds[w]))) continue;
+    if (start < after || GROUP_START_IDS[ids[w] ?? -1] !== 1) continue;
     GROUP_STICKY.lastIndex = start;
     const m = GROUP_STICKY.exec(text);
     const term = m === null ? undefined : termOf(m[0]);
@@ -338,13 +346,21 @@ function sentenceAround(text: string, mention: Span): Span {
   return { start: start + Math.max(0, lead), end };
 }
 
-/** Reads every sentence of a source that mentions a group (the strongest reading per sentence). */
-function readSource(original: string, source: EvidenceSource, fiction: boolean): SentenceReading[] {
+/**
+ * Reads every sentence of a source that mentions a group (the strongest reading per sentence).
+ * `fiction` is asked only for a sentence with signals: most texts have none.
+ */
+function readSource(
+  original: string,
+  source: EvidenceSource,
+  fiction: () => boolean,
+): SentenceReading[] {
   const prepared = prepareText(original, source);
-  const { text, wordStarts, wordEnds } = prepared.unleeted ?? prepared.folded;
+  const words = prepared.unleeted ?? prepared.folded;
+  const { text } = words;
   const best = new Map<number, SentenceReading>();
   const limit = source === 'output' ? MAX_MENTIONS : MAX_INPUT_MENTIONS;
-  const mentions = findMentions(text, wordStarts, wordEnds, limit);
+  const mentions = findMentions(words, limit);
   let first = 0;
   for (const mention of mentions) {
     const sentence = sentenceAround(text, mention);
@@ -360,7 +376,7 @@ function readSource(original: string, source: EvidenceSource, fiction: boolean):
     const reading = readSentence(text, source, sentence, mention, inSentence);
     if (reading === undefined) continue;
     const cue = reading.cue ?? mention;
-    const context = readContext(text, cue.start, cue.end, fiction);
+    const context = readContext(text, cue.start, cue.end, fiction());
     reading.context = context.kinds;
     reading.factor = context.factor;
     const known = best.get(sentence.start);
@@ -600,7 +616,8 @@ export function analyseBias(
     output: modelResponse,
     context: '',
   };
-  const fiction = isFiction(inputText, modelResponse);
+  let framed: boolean | undefined;
+  const fiction = () => (framed ??= isFiction(inputText, modelResponse));
   const readings = [
     ...readSource(modelResponse, 'output', fiction),
     ...readSource(inputText, 'input', fiction),

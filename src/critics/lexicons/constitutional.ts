@@ -409,27 +409,43 @@ export const DESCRIPTIVE_ACTORS = new RegExp(
 export const NORMATIVE_MODAL =
   /(?<![\p{L}\p{N}_])(?:should|must|ought|need to|needs to|have to|has to|better|best to|i recommend|i suggest|i'd|you can|just)(?![\p{L}\p{N}_])/iu;
 
+/** Fiction framing phrases (besides the patterned cues of {@link FICTION_CUES}). */
+const FICTION_PHRASES = [
+  'once upon a time',
+  'short story',
+  'fictional',
+  'work of fiction',
+  'the villain',
+  'the antagonist',
+  'the protagonist',
+  'the narrator',
+  'the character',
+  'a character',
+  'characters in',
+  'role-play as',
+  'roleplay as',
+  'plays the role',
+  'in-universe',
+];
+
 /** Fiction framing, in the request or the response. */
 export const FICTION_CUES = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?:${alt([
-    'once upon a time',
-    'short story',
-    'fictional',
-    'work of fiction',
-    'the villain',
-    'the antagonist',
-    'the protagonist',
-    'the narrator',
-    'the character',
-    'a character',
-    'characters in',
-    'role-play as',
-    'roleplay as',
-    'plays the role',
-    'in-universe',
-  ])}|write (?:me )?(?:a|an) (?:story|poem|scene|screenplay|script|novel|dialogue|tale|monologue)|in (?:the|this|my|our|a) (?:story|novel|tale|poem|screenplay|script|film|movie|book|game|play)|chapter \\d{1,3})(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_])(?:${alt(FICTION_PHRASES)}|write (?:me )?(?:a|an) (?:story|poem|scene|screenplay|script|novel|dialogue|tale|monologue)|in (?:the|this|my|our|a) (?:story|novel|tale|poem|screenplay|script|film|movie|book|game|play)|chapter \\d{1,3})(?![\\p{L}\\p{N}_])`,
   'iu',
 );
+
+/**
+ * The words a {@link FICTION_CUES} match can begin with (its phrases' first words and the
+ * patterned cues' `write`, `in`, `chapter`): the cue is tried only where one of them starts.
+ */
+export const FICTION_STARTS: readonly string[] = [
+  ...new Set([
+    ...FICTION_PHRASES.map((phrase) => /^[\p{L}\p{N}_]+/u.exec(phrase)?.[0] ?? phrase),
+    'write',
+    'in',
+    'chapter',
+  ]),
+];
 
 // ── Normalisation (every replacement is one UTF-16 unit for one, so offsets are preserved) ──
 

@@ -596,6 +596,7 @@ export const OPERATIONS_LEXICON: ConstitutionalLexicon = {
         {
           id: 'chat-template',
           scan: true,
+          requires: ['<|im_start|>system', '<<sys>>', '<|system|>', '[system_prompt]'],
           pattern: '<\\|im_start\\|>system|<<sys>>|<\\|system\\|>|\\[system_prompt\\]',
           weight: 0.5,
         },

@@ -167,6 +167,7 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         {
           id: 'drug-amount',
           scan: true,
+          requires: ['mg', 'milligrams'],
           pattern: `\\d{3,5}${SO}(?:mg|milligrams)${S}of${S}${DRUG}`,
           weight: 0.3,
         },
@@ -359,6 +360,7 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         {
           id: 'high-leverage',
           scan: true,
+          requires: ['leverage'],
           pattern: `(?:[2-9]\\d|[1-9]\\d\\d)x${S}leverage`,
           weight: 0.4,
         },
@@ -643,6 +645,7 @@ export const RISK_LEXICON: ConstitutionalLexicon = {
         {
           id: 'fork-bomb',
           scan: true,
+          requires: [':|:'],
           pattern: `:\\(\\)${SO}\\{${SO}:\\|:${SO}&${SO}\\}${SO};${SO}:`,
           weight: 0.7,
         },

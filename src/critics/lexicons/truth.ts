@@ -323,6 +323,7 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         {
           id: 'implausible-rate',
           scan: true,
+          requires: ['%'],
           pattern: `\\d{1,3}%${S}(?:returns?|profits?|gains?|interest|roi)${S}(?:every|a|per|each)${S}(?:month|week|day)`,
           weight: 0.45,
         },
@@ -707,6 +708,7 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
           // Volume(issue):pages, the shape of a journal reference.
           id: 'journal-locator',
           scan: true,
+          requires: ['('],
           pattern: `(?<![\\p{L}\\p{N}_])\\d{1,3}${SO}\\(\\d{1,2}\\)${SO}[:,]${SO}\\d{1,4}(?:${SO}[–-]${SO}\\d{1,4})?`,
           weight: 0.2,
         },
@@ -823,12 +825,14 @@ export const TRUTH_LEXICON: ConstitutionalLexicon = {
         {
           id: 'reporter-citation',
           scan: true,
+          requires: ['u.s.'],
           pattern: `\\d{1,3}${S}u\\.s\\.${S}\\d{1,4}${SO}\\((?:19|20)\\d\\d\\)`,
           weight: 0.1,
         },
         {
           id: 'percent-of-experts',
           scan: true,
+          requires: ['%'],
           pattern: `\\d{2,3}%${S}of${S}(?:doctors|scientists|experts|dentists|nutritionists|physicians)${S}(?:agree|recommend|say|use)`,
           weight: 0.25,
         },
