@@ -27,6 +27,7 @@ const BENCHMARKS = [
   { id: 'reliability', title: 'Reliability' },
   { id: 'memory', title: 'Memory' },
   { id: 'critics', title: 'Critic panel speed' },
+  { id: 'quality', title: 'Critic panel quality' },
   { id: 'store', title: 'Evidence store' },
   { id: 'cache', title: 'Critic-result cache' },
   { id: 'service', title: 'HTTP service under load' },
