@@ -2,7 +2,6 @@ import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { classifyCritic } from '../orchestrator/classify.js';
 import { InvalidOptionError } from '../orchestrator/errors.js';
-import type { CriticInput } from '../orchestrator/types.js';
 import { validateOutput } from '../orchestrator/validate.js';
 import { Policy, Stage } from '../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from './adversarial.js';
@@ -11,22 +10,11 @@ import {
   type InputValidationOptions,
   createInputValidation,
 } from './input-validation.js';
+import { evaluateSync } from './test-helpers/run-sync.js';
 import type { Finding } from './types.js';
 
-const signal = new AbortController().signal;
-
 function run(inputText: string, modelResponse: string, options?: InputValidationOptions): Finding {
-  const critic = createInputValidation(options);
-  const input: CriticInput = {
-    inputText,
-    modelResponse,
-    context: {},
-    traceId: 't',
-    priorResults: {},
-  };
-  const output = critic.evaluate(input, { signal, attempt: 0 });
-  if (output instanceof Promise) throw new TypeError('input_validation must be synchronous');
-  return output as unknown as Finding;
+  return evaluateSync(createInputValidation(options), inputText, modelResponse);
 }
 
 function expectValid(finding: Finding, inputText: string, modelResponse: string): void {

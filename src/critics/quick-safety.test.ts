@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCritic } from '../orchestrator/classify.js';
-import type { CriticInput } from '../orchestrator/types.js';
 import { validateOutput } from '../orchestrator/validate.js';
 import { Policy, Stage } from '../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from './adversarial.js';
@@ -11,22 +10,11 @@ import {
   createQuickSafety,
   decodeBase64Text,
 } from './quick-safety.js';
+import { evaluateSync } from './test-helpers/run-sync.js';
 import type { Finding } from './types.js';
 
-const signal = new AbortController().signal;
-
 function run(inputText: string, modelResponse: string, options?: QuickSafetyOptions): Finding {
-  const critic = createQuickSafety(options);
-  const input: CriticInput = {
-    inputText,
-    modelResponse,
-    context: {},
-    traceId: 't',
-    priorResults: {},
-  };
-  const output = critic.evaluate(input, { signal, attempt: 0 });
-  if (output instanceof Promise) throw new TypeError('quick_safety must be synchronous');
-  return output as unknown as Finding;
+  return evaluateSync(createQuickSafety(options), inputText, modelResponse);
 }
 
 function expectValid(finding: Finding, inputText: string, modelResponse: string): void {

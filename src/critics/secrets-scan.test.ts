@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyCritic } from '../orchestrator/classify.js';
 import { InvalidOptionError } from '../orchestrator/errors.js';
-import type { CriticInput } from '../orchestrator/types.js';
 import { validateOutput } from '../orchestrator/validate.js';
 import { Policy, Stage } from '../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from './adversarial.js';
@@ -16,22 +15,11 @@ import {
   redact,
   shannonEntropy,
 } from './secrets-scan.js';
+import { evaluateSync } from './test-helpers/run-sync.js';
 import type { Finding } from './types.js';
 
-const signal = new AbortController().signal;
-
 function run(inputText: string, modelResponse: string, options?: SecretsScanOptions): Finding {
-  const critic = createSecretsScan(options);
-  const input: CriticInput = {
-    inputText,
-    modelResponse,
-    context: {},
-    traceId: 't',
-    priorResults: {},
-  };
-  const output = critic.evaluate(input, { signal, attempt: 0 });
-  if (output instanceof Promise) throw new TypeError('secrets_scan must be synchronous');
-  return output as unknown as Finding;
+  return evaluateSync(createSecretsScan(options), inputText, modelResponse);
 }
 
 /**

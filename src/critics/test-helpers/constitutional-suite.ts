@@ -13,24 +13,22 @@ import { ADVERSARIAL_INPUTS } from '../adversarial.js';
 import { auditStarts, compileLexicon, type ConstitutionalLexicon } from '../constitutional.js';
 import { DOCTRINE, type ClauseId } from '../lexicons/doctrine.js';
 import type { BuiltInCritic, EvidenceSpan, Finding } from '../types.js';
+import { evaluateSync } from './run-sync.js';
 
 /** One flagged example: the response, the category it must raise, its least severity, its clause. */
 export type PositiveCase = [text: string, category: string, minSeverity: number, clause?: ClauseId];
-
-const signal = new AbortController().signal;
 
 /**
  * Runs a synchronous critic on one request and checks what every finding must satisfy: a valid
  * output, and evidence whose text is exactly the span it points at.
  */
 export function runCritic(critic: BuiltInCritic, modelResponse: string, inputText = ''): Finding {
-  const out = critic.evaluate(
-    { inputText, modelResponse, context: {}, traceId: 't', priorResults: {} },
-    { signal, attempt: 0 },
-  );
-  if (out instanceof Promise) throw new TypeError(`${critic.name} must be synchronous`);
-  const finding = out as unknown as Finding;
-  expect(validateOutput(out, { requiredFields: ['value', 'score'] })).toEqual([]);
+  const finding = evaluateSync(critic, inputText, modelResponse);
+  expect(
+    validateOutput(finding as unknown as Record<string, unknown>, {
+      requiredFields: ['value', 'score'],
+    }),
+  ).toEqual([]);
   for (const e of finding.violations.flatMap((v) => v.evidence)) {
     expect(e.text).toBe((e.source === 'input' ? inputText : modelResponse).slice(e.start, e.end));
   }
