@@ -69,7 +69,6 @@ if (mode === 'floor' || mode === 'io-floor') {
     engine,
     config: { apiKeys: [], keyRatePerSecond: 1, keyBurst: 1, bodyLimitBytes: 1_048_576 },
     logger: { info: quiet, warn: quiet, error: quiet, debug: quiet },
-    maxQueueSize: 100_000,
     version: 'bench',
     processMetrics: false,
   });

@@ -52,6 +52,8 @@ export interface PlannedCriticInfo {
 
 export interface Orchestrator {
   readonly kind: OrchestratorKind;
+  /** Critic executions that may wait at once; a run that would pass it is refused (503). */
+  readonly maxQueueSize: number;
   /** The panel in plan order. */
   readonly critics: readonly PlannedCriticInfo[];
   /** Runs the panel on one request. Rejects only for a malformed request, overload or close. */
@@ -72,6 +74,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
 
 class ProductionOrchestrator implements Orchestrator {
   readonly kind: OrchestratorKind;
+  readonly maxQueueSize: number;
   readonly critics: readonly PlannedCriticInfo[];
   private readonly env: RunEnvironment;
   private readonly options: ResolvedOptions;
@@ -84,6 +87,7 @@ class ProductionOrchestrator implements Orchestrator {
   constructor(options: ResolvedOptions) {
     this.options = options;
     this.kind = options.kind;
+    this.maxQueueSize = options.maxQueueSize;
     const simple = options.kind === 'simple';
     const planned = options.critics.map((spec, i) => planCritic(spec, i));
     const plan = buildPlan(simple ? planned.map(withoutDependencies) : planned, {

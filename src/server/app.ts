@@ -34,8 +34,6 @@ export interface ServiceDeps {
   metrics: PrometheusMetrics;
   view: LiveView;
   logger: Logger;
-  /** The orchestrator's queue bound: readiness fails from 90 % of it. */
-  maxQueueSize: number;
   version: string;
   clock?: Clock;
 }
@@ -264,9 +262,7 @@ export function buildService(deps: ServiceDeps): Service {
 }
 
 /** Why the service should not get traffic now; empty when ready. */
-export function readinessProblems(
-  deps: Pick<ServiceDeps, 'engine' | 'store' | 'cache' | 'maxQueueSize'>,
-): string[] {
+export function readinessProblems(deps: Pick<ServiceDeps, 'engine' | 'store' | 'cache'>): string[] {
   const problems: string[] = [];
   const health = deps.store?.health();
   if (health !== undefined && health.state !== 'up') {
@@ -280,10 +276,11 @@ export function readinessProblems(
       `shared cache unreachable${cache.lastError === undefined ? '' : `: ${cache.lastError}`}`,
     );
   }
-  const { queued } = deps.engine.orchestrator.metrics();
-  if (queued >= READY_QUEUE_SHARE * deps.maxQueueSize) {
+  const { orchestrator } = deps.engine;
+  const { queued } = orchestrator.metrics();
+  if (queued >= READY_QUEUE_SHARE * orchestrator.maxQueueSize) {
     problems.push(
-      `overloaded: ${String(queued)} critic executions queued of ${String(deps.maxQueueSize)}`,
+      `overloaded: ${String(queued)} critic executions queued of ${String(orchestrator.maxQueueSize)}`,
     );
   }
   return problems;

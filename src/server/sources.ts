@@ -3,6 +3,7 @@
  * depend on a particular store or cache: the evidence store answers the decision endpoints and
  * readiness; the cache, when there is one, adds to readiness and metrics.
  */
+import type { CacheFigures } from '../telemetry/prometheus.js';
 
 /** The evidence store's read side and health (an `EvidenceStore` fits). */
 export interface DecisionReader {
@@ -14,10 +15,8 @@ export interface DecisionReader {
   health(): { state: 'up' | 'down' | 'closed'; pending: number; lastError?: string };
 }
 
-/** The cache's figures as the service reports them. */
-export interface CacheStatus {
-  hits: number;
-  misses: number;
+/** The cache's figures as the service reports them (the metrics' figures, and why degraded). */
+export interface CacheStatus extends CacheFigures {
   /** The shared layer is unreachable; evaluations go on with the local one. */
   degraded: boolean;
   /** Why, while degraded. */

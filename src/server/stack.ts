@@ -5,7 +5,6 @@
  */
 import { trace, type Tracer } from '@opentelemetry/api';
 import type { Engine } from '../engine/engine.js';
-import { DEFAULT_MAX_QUEUE_SIZE } from '../orchestrator/options.js';
 import type { Logger } from '../orchestrator/types.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../telemetry/prometheus.js';
 import { TRACER_NAME, traceEvaluations } from '../telemetry/tracing.js';
@@ -20,8 +19,6 @@ export interface StackOptions {
   config: ServiceDeps['config'];
   logger: Logger;
   version: string;
-  /** The engine orchestrator's queue bound, for readiness. @default the orchestrator default */
-  maxQueueSize?: number;
   /** The cache's figures. @default read from the engine's cache */
   cache?: () => CacheStatus | undefined;
   /** Records spans with this tracer. @default the global tracer, when an SDK is registered */
@@ -93,7 +90,6 @@ export function assembleService(options: StackOptions): ServiceStack {
     metrics,
     view,
     logger: options.logger,
-    maxQueueSize: options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE,
     version: options.version,
   });
   return {

@@ -13,6 +13,7 @@ import { SingleBar } from 'cli-progress';
 import type { Decision } from '../../decision/types.js';
 import type { EvaluateRequest, EvaluationResult } from '../../engine/types.js';
 import { EleanorError, OverloadedError } from '../../orchestrator/errors.js';
+import { percentilesOfSorted } from '../../store/evidence/stats.js';
 import { atLeast } from '../decision-threshold.js';
 import { table } from '../format.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
@@ -202,11 +203,8 @@ function emptySummary(): BatchSummary {
 }
 
 function percentiles(samples: number[]): { p50: number; p99: number } {
-  if (samples.length === 0) return { p50: 0, p99: 0 };
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-  return { p50: rank(0.5), p99: rank(0.99) };
+  const { p50, p99 } = percentilesOfSorted([...samples].sort((a, b) => a - b));
+  return { p50, p99 };
 }
 
 export function formatSummary(summary: BatchSummary, out: string): string {

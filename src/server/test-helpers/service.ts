@@ -102,7 +102,6 @@ export function testService(
       error: () => undefined,
       debug: () => undefined,
     },
-    maxQueueSize: options.maxQueueSize ?? 1000,
     version: '0.0.0-test',
     processMetrics: false,
     ...(options.cache === undefined ? {} : { cache: options.cache }),
