@@ -12,6 +12,7 @@ import {
   openEvidenceStore,
   type EvaluationResult,
 } from '../src/index.js';
+import { formatReason } from '../src/cli/format.js';
 
 const config = engineConfigFromEnv(process.env);
 for (const warning of config.warnings) console.warn(`${warning.variable}: ${warning.message}`);
@@ -76,14 +77,7 @@ function show(title: string, result: EvaluationResult): void {
   console.log(
     `  decision: ${result.decision.toUpperCase()}   (audit ${result.auditHash.slice(0, 16)}…)`,
   );
-  for (const reason of result.reasons.slice(0, 5)) {
-    const span = reason.evidence[0];
-    const quote =
-      span === undefined ? '' : `  “${span.text}” [${span.source} ${span.start}–${span.end}]`;
-    console.log(
-      `  - ${reason.critic} · ${reason.category}${reason.clause ? ` (${reason.clause})` : ''} · severity ${reason.severity}${quote}`,
-    );
-  }
+  for (const reason of result.reasons.slice(0, 5)) console.log(`  - ${formatReason(reason)}`);
   if (result.escalation !== null) {
     const signals = result.escalation.signals.map((s) => `${s.critic}:${s.clause}`).join(', ');
     console.log(

@@ -4,6 +4,7 @@
  * (cli-table3); no colour codes, so the output reads the same in a log file.
  */
 import Table from 'cli-table3';
+import type { Reason } from '../decision/types.js';
 import type { EvaluationResult } from '../engine/types.js';
 import type { PlannedCriticInfo } from '../orchestrator/orchestrator.js';
 
@@ -22,6 +23,17 @@ function quote(text: string, max = 60): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
+/** One reason on a line: critic, category, clause, severity and its first evidence span. */
+export function formatReason(r: Reason): string {
+  const clause = r.clause === undefined ? '' : ` (${r.clause})`;
+  const span = r.evidence[0];
+  const where =
+    span === undefined
+      ? ''
+      : `  “${quote(span.text)}” [${span.source} ${String(span.start)}–${String(span.end)}]`;
+  return `${r.critic} · ${r.category}${clause} · severity ${String(r.severity)}${where}`;
+}
+
 export function formatEvaluation(result: EvaluationResult): string {
   const lines: string[] = [];
   lines.push(`Decision: ${result.decision.toUpperCase()}`);
@@ -35,17 +47,7 @@ export function formatEvaluation(result: EvaluationResult): string {
   }
   if (result.reasons.length > 0) {
     lines.push('', 'Reasons:');
-    for (const r of result.reasons) {
-      const clause = r.clause === undefined ? '' : ` (${r.clause})`;
-      const span = r.evidence[0];
-      const where =
-        span === undefined
-          ? ''
-          : `  “${quote(span.text)}” [${span.source} ${String(span.start)}–${String(span.end)}]`;
-      lines.push(
-        `  - ${r.critic} · ${r.category}${clause} · severity ${String(r.severity)}${where}`,
-      );
-    }
+    for (const r of result.reasons) lines.push(`  - ${formatReason(r)}`);
   }
   for (const d of result.dissent) {
     lines.push(`Dissent: ${d.critic} would ${d.position} — ${d.justification}`);
