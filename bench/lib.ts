@@ -151,6 +151,32 @@ export function summarize(values: readonly number[]): Summary {
   };
 }
 
+/** Least-squares line through the points (x, y): y ≈ intercept + slope · x. */
+export function linearFit(
+  xs: readonly number[],
+  ys: readonly number[],
+): { slope: number; intercept: number } {
+  const n = Math.min(xs.length, ys.length);
+  if (n < 2) return { slope: 0, intercept: ys[0] ?? Number.NaN };
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    sx += xs[i] as number;
+    sy += ys[i] as number;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] as number) - mx;
+    sxy += dx * ((ys[i] as number) - my);
+    sxx += dx * dx;
+  }
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
 /** Mulberry32: a small deterministic PRNG returning floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

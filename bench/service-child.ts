@@ -77,4 +77,15 @@ if (mode === 'floor' || mode === 'io-floor') {
   process.stdout.write(
     `port=${String(typeof address === 'object' && address ? address.port : 0)}\n`,
   );
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (mode === 'soak' && gc !== undefined) {
+    // The live heap, for the soak's leak check: what is left after a full collection.
+    setInterval(
+      () => {
+        gc();
+        process.stdout.write(`heap=${String(process.memoryUsage().heapUsed)}\n`);
+      },
+      Number(process.argv[3] ?? 15_000),
+    ).unref();
+  }
 }

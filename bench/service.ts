@@ -30,10 +30,21 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export async function startChild(mode: string): Promise<{ child: ChildProcess; port: number }> {
+export async function startChild(
+  mode: string,
+  extra: readonly string[] = [],
+): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(here, 'service-child.ts'), mode],
+    [
+      // The soak reads the server's heap after a forced collection (service-child.ts).
+      ...(mode === 'soak' ? ['--expose-gc'] : []),
+      '--import',
+      'tsx',
+      path.join(here, 'service-child.ts'),
+      mode,
+      ...extra,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
