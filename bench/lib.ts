@@ -3,6 +3,7 @@
  * tables and the standalone/child-process entry point. Benchmarks measure the real clock; every
  * figure is reported beside a baseline measured in the same process.
  */
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -266,6 +267,39 @@ export interface MachineInfo {
   memory: string;
   os: string;
   loadAverage: string;
+}
+
+/**
+ * The machine's single-thread speed right now: a fixed piece of CPU work of the kinds Eleanor
+ * does (JSON serialisation, SHA-256, regular-expression scans over prose), median of 7 runs in
+ * ms. Figures from runs on different machines (or the same machine under different load)
+ * compare only after dividing by it.
+ */
+export function referenceWorkMs(): number {
+  const words = ['alpha', 'process', 'kill', 'report', 'Maria', 'review', '4539', 'the', 'and'];
+  const random = seededRandom(7);
+  const text = Array.from(
+    { length: 4000 },
+    () => words[Math.floor(random() * words.length)] ?? '',
+  ).join(' ');
+  const object = {
+    text,
+    items: Array.from({ length: 200 }, (_, i) => ({ i, text: text.slice(i, i + 80) })),
+  };
+  const runs: number[] = [];
+  for (let r = 0; r < 8; r++) {
+    const started = now();
+    let sink = 0;
+    for (let k = 0; k < 20; k++) {
+      const json = JSON.stringify(object);
+      sink += createHash('sha256').update(json).digest()[0] ?? 0;
+      sink += (text.match(/\b(?:kill|process|review)\b/g) ?? []).length;
+      sink += text.toLowerCase().split(/\s+/).length;
+    }
+    if (sink < 0) throw new Error('unreachable');
+    if (r > 0) runs.push(now() - started);
+  }
+  return median(runs);
 }
 
 export function machineInfo(): MachineInfo {

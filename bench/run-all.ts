@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import {
   fmt,
   machineInfo,
+  referenceWorkMs,
   now,
   parseOptions,
   RESULT_MARKER,
@@ -91,6 +92,7 @@ function render(
   startedAt: Date,
   totalMs: number,
   loadAtStart: string,
+  referenceAtStart: number,
 ): string {
   const m = machineInfo();
   const passed = results.flatMap((r) => r.verdicts).filter((v) => v.pass === true).length;
@@ -102,13 +104,16 @@ function render(
     'These are measurements on the real clock, not tests: every figure stands beside a baseline',
     'measured in the same process, and each benchmark runs in a fresh Node process. Absolute',
     'throughput depends on what else the machine is doing: the load average is recorded below, and',
-    "the overhead benchmark's bare `Promise.all` rows show the machine's speed during the run.",
+    "the overhead benchmark's bare `Promise.all` rows show the machine's speed during the run, and",
+    'the reference work below (a fixed piece of single-thread CPU work, `referenceWorkMs` in',
+    '`bench/lib.ts`) shows it at the start and the end: compare figures from different runs only',
+    'after dividing by it.',
     '',
     '## How to reproduce',
     '',
     '```sh',
     'npm ci',
-    'npm run bench                # whole suite (2–3 minutes on 2 cores); writes BENCHMARKS.md',
+    'npm run bench                # whole suite (about 30 minutes on 2 cores, 10 of them the soak); writes BENCHMARKS.md',
     'npm run bench -- --quick     # smoke run',
     'npx tsx bench/overhead.ts    # one benchmark alone, printed as Markdown (any file in bench/)',
     'node --expose-gc --import tsx bench/memory.ts   # memory, with heap figures',
@@ -124,6 +129,7 @@ function render(
         'Memory',
         'OS',
         'Load average at start → end (1/5/15 min)',
+        'Reference work at start → end',
         'Revision',
       ],
       [
@@ -134,6 +140,7 @@ function render(
           m.memory,
           m.os,
           `${loadAtStart} → ${m.loadAverage}`,
+          `${fmt(referenceAtStart, 1)} → ${fmt(referenceWorkMs(), 1)} ms`,
           revision(),
         ],
       ],
@@ -153,6 +160,7 @@ async function main(): Promise<void> {
   const { quick } = parseOptions();
   const startedAt = new Date();
   const loadAtStart = machineInfo().loadAverage;
+  const referenceAtStart = referenceWorkMs();
   const t0 = now();
   const results: BenchResult[] = [];
   for (const { id, title } of BENCHMARKS) {
@@ -165,7 +173,10 @@ async function main(): Promise<void> {
     }
   }
   const file = path.join(root, 'BENCHMARKS.md');
-  fs.writeFileSync(file, render(results, quick, startedAt, now() - t0, loadAtStart));
+  fs.writeFileSync(
+    file,
+    render(results, quick, startedAt, now() - t0, loadAtStart, referenceAtStart),
+  );
   process.stderr.write(
     `Wrote ${path.relative(process.cwd(), file)} in ${fmt((now() - t0) / 1000, 0)} s\n`,
   );
