@@ -50,14 +50,20 @@ function freshResponse(): string {
   return RESPONSE_2KB.slice(0, 2048 - tag.length) + tag;
 }
 
-async function throughput(evaluate: () => Promise<unknown>, windowMs: number): Promise<number> {
+/** Calls per second over the window, and the process's CPU time per call (ms, every thread). */
+async function throughput(
+  evaluate: () => Promise<unknown>,
+  windowMs: number,
+): Promise<{ rate: number; cpuMs: number }> {
   const started = now();
+  const cpu = process.cpuUsage();
   let n = 0;
   while (now() - started < windowMs) {
     await evaluate();
     n++;
   }
-  return (n / (now() - started)) * 1000;
+  const used = process.cpuUsage(cpu);
+  return { rate: (n / (now() - started)) * 1000, cpuMs: (used.user + used.system) / 1000 / n };
 }
 
 export const run: Bench = async ({ quick }) => {
@@ -90,13 +96,17 @@ export const run: Bench = async ({ quick }) => {
     };
     await throughput(() => engine.evaluate(request()), windowMs);
     await throughput(bare, windowMs);
-    const bareRate = await throughput(bare, windowMs);
-    const engineRate = await throughput(() => engine.evaluate(request()), windowMs);
+    const { rate: bareRate } = await throughput(bare, windowMs);
+    const { rate: engineRate, cpuMs } = await throughput(
+      () => engine.evaluate(request()),
+      windowMs,
+    );
     log(`riskTier ${riskTier}: engine ${fmt(engineRate)}/s, bare critics ${fmt(bareRate)}/s`);
     rows.push([
       `riskTier ${riskTier}`,
       fmt(engineRate),
       `${fmt(1000 / engineRate, 3)} ms`,
+      `${fmt(cpuMs, 3)} ms`,
       fmt(bareRate),
       `${fmt(1000 / engineRate - 1000 / bareRate, 3)} ms`,
     ]);
@@ -126,13 +136,15 @@ export const run: Bench = async ({ quick }) => {
     'called directly (no orchestration, no decision). At riskTier `high` the PII critic joins',
     '(it is ON_HIGH_RISK). Every call gets a different response (a unique reference number at its',
     'end), so work a critic shares across the panel for one text is not reused across',
-    'evaluations. Library: the tsc build.',
+    'evaluations. Library: the tsc build. "CPU per evaluation" is the process’s CPU time (every',
+    'thread, so the garbage collector’s helper threads too) over the evaluations counted.',
     '',
     table(
       [
         'Request',
         'Evaluations/s',
         'ms per evaluation',
+        'CPU per evaluation',
         'Bare critics/s',
         'Orchestration + decision',
       ],
