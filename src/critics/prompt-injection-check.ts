@@ -308,7 +308,7 @@ function foldCompatibility(cp: number): number {
  * else goes through {@link rewrite}.
  */
 function normalise(original: string): View {
-  const lower = original.toLowerCase();
+  const lower = analyseText(original).lowerCase();
   if (lower.length === original.length) {
     const letters = lettersUnlessRewrite(lower, original);
     if (letters !== undefined) return { text: lower, starts: undefined, letters };
