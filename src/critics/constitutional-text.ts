@@ -5,6 +5,7 @@
  * same request and response.
  */
 import { CONFUSABLES, LEET } from './lexicons/constitutional.js';
+import { analyseText } from './text-analysis.js';
 import type { EvidenceSource } from './types.js';
 
 /** One same-length reading of a text and its words. */
@@ -208,7 +209,10 @@ export function readingsOf(text: string): Readings {
   const cached = PREPARED.get(text);
   if (cached !== undefined) return cached;
   const first = text.search(NON_ASCII);
-  const folded = lowerInPlace(first === -1 ? text : fold(text, first));
+  const unfolded = first === -1 ? text : fold(text, first);
+  // Nothing folded: the same-length lower case the other critics share is this one.
+  const folded =
+    unfolded === text ? analyseText(text).sameLengthLower() : lowerInPlace(unfolded);
   const unleeted = unleet(folded);
   const unleetedReading = unleeted === folded ? undefined : readingOf(unleeted);
   const readings: Readings = {

@@ -43,7 +43,7 @@ function isInvisible(codePoint: number): boolean {
   return INVISIBLE_RANGES.some(([lo, hi]) => codePoint >= lo && codePoint <= hi);
 }
 
-/** Cheap pre-check: text without any of these is returned as is. */
+/** A text without any of these is returned as is (asked when the quick pass cannot tell). */
 const SUSPECT =
   /[\u0080-\uffff]|[a-z][0-9@$!|+][a-z0-9]|[0-9@$][a-z]|(?:^|[^a-z0-9])[a-z0-9@$](?:[ .\-_*][a-z0-9@$]){2}(?![a-z0-9])/i;
 
@@ -290,9 +290,15 @@ function quickPass(text: string): Quick {
   let last = 0;
   let singleEnd = -2;
   let separator = 0;
+  // A lone surrogate (a pair is skipped whole): the folded text cannot be decoded natively.
+  let lone = false;
   for (let i = 0; i <= n; i++) {
-    let code = i < n ? lower(text.charCodeAt(i)) : 0;
-    if (code >= 0x80) {
+    let code = i < n ? text.charCodeAt(i) : 0;
+    let kind: number;
+    if (code < 0x80) {
+      kind = QUICK_KIND[code] ?? 0;
+      code = lower(code);
+    } else {
       const codePoint = text.codePointAt(i) ?? code;
       if (codePoint > 0xffff) {
         if (isInvisible(codePoint) || fold(codePoint) !== null) return FULL;
@@ -307,6 +313,7 @@ function quickPass(text: string): Quick {
         continue;
       }
       if (isInvisible(codePoint)) return FULL;
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) lone = true;
       const replacement = fold(codePoint);
       if (replacement !== null) {
         if (replacement.length !== 1) return FULL;
@@ -314,10 +321,12 @@ function quickPass(text: string): Quick {
         code = lower(replacement.charCodeAt(0));
         folded[i] = code;
       }
+      kind = code < 0x80 ? (QUICK_KIND[code] ?? 0) : OTHER_WORD;
     }
-    if (code < 0x80 && !isWordCode(code)) {
+    if (kind === SEPARATOR) {
       if (start < 0) continue;
-      if (letters > 0 && leet - (TRAILING_PUNCTUATION.has(last) ? 1 : 0) > 0) return FULL;
+      // A trailing `!`, `|` or `+` is punctuation, not leetspeak.
+      if (letters > 0 && leet > 0 && (leet > 1 || !TRAILING_PUNCTUATION.has(last))) return FULL;
       if (i - start === 1) {
         if (start === singleEnd + 1 && SEPARATORS.has(separator)) return FULL;
         singleEnd = i;
@@ -331,11 +340,26 @@ function quickPass(text: string): Quick {
       letters = 0;
       leet = 0;
     }
-    if (isLetter(code)) letters++;
-    else if (LEET_CODES.has(code)) leet++;
+    if (kind === LETTER) letters++;
+    else if (kind === LEET_WORD) leet++;
     last = code;
   }
-  return folded === undefined ? SAME : { kind: 'folded', text: fromCodes(folded, n) };
+  if (folded === undefined) return SAME;
+  return { kind: 'folded', text: lone ? fromCodes(folded, n) : utf16.decode(folded) };
+}
+
+/** {@link quickPass}'s classes of a (lowered) code: not a word code, letter, leet, other word code. */
+const SEPARATOR = 0;
+const LETTER = 1;
+const LEET_WORD = 2;
+const OTHER_WORD = 3;
+/** The class of each ASCII code, upper-case letters read as lower case. */
+const QUICK_KIND = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const lowered = lower(code);
+  if (isLetter(lowered)) QUICK_KIND[code] = LETTER;
+  else if (LEET_CODES.has(lowered)) QUICK_KIND[code] = LEET_WORD;
+  else if (isWordCode(lowered)) QUICK_KIND[code] = OTHER_WORD;
 }
 
 /** The text's code units with ASCII letters lowered (what {@link foldUnits} keeps unfolded). */
@@ -375,12 +399,14 @@ function hasLoneSurrogate(codes: Uint16Array, n: number): boolean {
 
 /** Normalises light obfuscation; see the module comment. */
 export function deobfuscate(text: string): Deobfuscated {
-  if (!SUSPECT.test(text)) return identity(text);
   const quick = quickPass(text);
   if (quick.kind === 'same') return identity(text);
   if (quick.kind === 'folded') {
     return quick.text === lowerText(text) ? identity(text) : substituted(text, quick.text);
   }
+  // Asked after the quick pass, which settles most texts in one walk (a folded text always
+  // holds a suspect: its non-ASCII character).
+  if (!SUSPECT.test(text)) return identity(text);
   const units = foldUnits(text);
   const drop = new Uint8Array(units.length);
   for (const [start, end] of joinSpacedRuns(units, tokenize(units), drop))

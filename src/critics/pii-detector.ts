@@ -247,8 +247,13 @@ function escalationFor(
   };
 }
 
+/** Zero per kind, in {@link PII_KINDS} order (copied per count: a literal's shape, no rebuild). */
+const NO_COUNTS = Object.freeze(
+  Object.fromEntries(PII_KINDS.map((k) => [k, 0])) as Record<PiiKind, number>,
+);
+
 function countByKind(hits: readonly PiiHit[]): Record<PiiKind, number> {
-  const counts = Object.fromEntries(PII_KINDS.map((k) => [k, 0])) as Record<PiiKind, number>;
+  const counts = { ...NO_COUNTS };
   for (const hit of hits) counts[hit.kind] += 1;
   return counts;
 }

@@ -308,7 +308,7 @@ function foldCompatibility(cp: number): number {
  * else goes through {@link rewrite}.
  */
 function normalise(original: string): View {
-  const lower = original.toLowerCase();
+  const lower = analyseText(original).lowerCase();
   if (lower.length === original.length) {
     const letters = lettersUnlessRewrite(lower, original);
     if (letters !== undefined) return { text: lower, starts: undefined, letters };
@@ -345,13 +345,12 @@ const LEET_CUE = /[0-9@$](?:[a-z]|(?<=[a-z][0-9@$]))/;
  */
 const SPACED_CUE =
   /[a-z0-9@$](?<![a-z0-9@$][a-z0-9@$])[ .\-_*|/,+~][a-z0-9@$][ .\-_*|/,+~][a-z0-9@$](?![a-z0-9@$])/;
-const NOT_LETTER = /[^a-z]+/g;
 
 /**
  * The letters of lower-case text whose non-ASCII characters are all kept as they are, or
  * undefined when it needs rewriting: it has a leet word or three one-character words in a row.
- * The regex engine answers most texts (no cue of either, letters by one replace); a text with a
- * cue takes the exact character walk.
+ * The regex engine answers most texts (no cue of either: the letters are copied in one loop); a
+ * text with a cue takes the exact character walk.
  */
 export function lettersUnlessRewrite(lower: string, original: string): string | undefined {
   NON_ASCII.lastIndex = 0;
@@ -359,7 +358,18 @@ export function lettersUnlessRewrite(lower: string, original: string): string | 
     if (!keptAsIs(original.charCodeAt(m.index))) return undefined;
   }
   if (LEET_CUE.test(lower) || SPACED_CUE.test(lower)) return walkLetters(lower, original);
-  return lower.replace(NOT_LETTER, '');
+  return asciiLetters(lower);
+}
+
+/** The a–z letters of a text, in order. */
+function asciiLetters(lower: string): string {
+  const buffer = scratch(lower.length);
+  let len = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isLetterCode(c)) buffer[len++] = c;
+  }
+  return utf16.decode(buffer.subarray(0, len));
 }
 
 /** {@link lettersUnlessRewrite} character by character (exported for its equivalence test). */

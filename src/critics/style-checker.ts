@@ -186,7 +186,6 @@ function blank(text: string, ranges: readonly [number, number][]): string {
   return out + text.slice(at);
 }
 
-const TWO_UPPER = /\p{Lu}\p{Lu}/u;
 const UPPER_CHAR = /\p{Lu}/u;
 const LOWER_CHAR = /\p{Ll}/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -205,9 +204,30 @@ for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 
 type Run = [start: number, end: number, words: number];
 
+/**
+ * Whether two upper-case letters (`\p{Lu}`, code points) follow each other: what `/\p{Lu}\p{Lu}/u`
+ * finds, with ASCII read directly (the Unicode class costs the regex engine at every character).
+ */
+function hasTwoUpper(prose: string): boolean {
+  let previous = false;
+  for (let i = 0; i < prose.length; i++) {
+    const code = prose.charCodeAt(i);
+    let upper: boolean;
+    if (code < 0x80) upper = code >= 65 && code <= 90;
+    else {
+      const codePoint = prose.codePointAt(i) ?? code;
+      if (codePoint > 0xffff) i++;
+      upper = UPPER_CHAR.test(String.fromCodePoint(codePoint));
+    }
+    if (upper && previous) return true;
+    previous = upper;
+  }
+  return false;
+}
+
 /** Runs of ≥ `shoutingRun` all-caps words, and a response mostly in capitals (acronyms aside). */
 function shouting(text: string, prose: string, settings: StyleSettings): Violation[] {
-  if (!TWO_UPPER.test(prose)) return [];
+  if (!hasTwoUpper(prose)) return [];
   const runs: Run[] = [];
   let run: Run | undefined;
   let letters = 0;

@@ -95,11 +95,15 @@ function firstNames(text: string): number[] {
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (code >= 0x80 || (code >= 65 && code <= 90)) {
-      CAPITALISED_AT.lastIndex = i;
-      const m = CAPITALISED_AT.exec(text);
-      if (m !== null && start(text, i)) {
-        if (isFirstNameWord(m[0])) out.push(i);
-        i += m[0].length;
+      const end = code < 0x80 ? asciiCapitalised(text, i) : -2;
+      let word: string | undefined;
+      if (end === -2) {
+        CAPITALISED_AT.lastIndex = i;
+        word = CAPITALISED_AT.exec(text)?.[0];
+      } else if (end !== -1) word = text.slice(i, end);
+      if (word !== undefined && start(text, i)) {
+        if (isFirstNameWord(word)) out.push(i);
+        i += word.length;
         continue;
       }
     }
@@ -107,6 +111,24 @@ function firstNames(text: string): number[] {
     i = nextStart(text, i, code);
   }
   return out;
+}
+
+/**
+ * Where {@link CAPITALISED_AT} matching at the ASCII capital at `i` ends, read without the regex
+ * engine: -1 when it cannot match, -2 when a non-ASCII character decides (ask the regex). The
+ * match is the capital and its run of 1–24 lower-case letters, followed by no letter or digit
+ * (a longer run, or one running into a capital or digit, backtracks to no match).
+ */
+function asciiCapitalised(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
+  if (j === text.length) return j - i >= 2 && j - i <= 25 ? j : -1;
+  const next = text.charCodeAt(j);
+  if (next >= 0x80) return -2;
+  if (j - i < 2 || j - i > 25) return -1;
+  const alphanumeric =
+    (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122);
+  return alphanumeric ? -1 : j;
 }
 
 /** Moves an offset outwards to the nearest whitespace (at most 20 characters). */

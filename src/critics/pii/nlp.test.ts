@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Batch, readMatches, tagsOf } from './nlp.js';
+import { Batch, NlpDoc, parse, readMatches, tagsOf } from './nlp.js';
 
 describe('compromise adapter', () => {
   it('reads first names and places from the lexicon', () => {
@@ -18,6 +18,27 @@ describe('compromise adapter', () => {
     ]);
     expect(readMatches([{ terms: [{ text: 'x' }] }, { terms: [] }, null, 'x'])).toEqual([]);
     expect(readMatches('not an array')).toEqual([]);
+  });
+});
+
+describe('NlpDoc', () => {
+  const texts = [
+    'Dr. Jane Smith, John and Mary met Mrs Okafor in Paris.',
+    "Emily Watson's report went to Paul, Sarah, and her manager Priya Patel.",
+    'I told his father Robert about it; her Majesty and King Charles were away.',
+    'Nobody here is named at all, and nothing is a person.',
+  ];
+  const spans = (matches: ReturnType<typeof readMatches>) =>
+    matches.map((m) => m.terms.map((t) => [t.text, t.offset.start, t.offset.length]));
+
+  it.each(texts)('finds the people compromise finds in %j', (text) => {
+    const expected = readMatches(parse(text).people().json({ offset: true }));
+    expect(spans(new NlpDoc(text).people())).toEqual(spans(expected));
+  });
+
+  it.each(texts)('finds the proper-noun runs compromise finds in %j', (text) => {
+    const expected = readMatches(parse(text).match('#ProperNoun+').json({ offset: true }));
+    expect(spans(new NlpDoc(text).properNouns())).toEqual(spans(expected));
   });
 });
 

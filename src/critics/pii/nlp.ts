@@ -23,9 +23,25 @@ export interface NlpMatch {
   terms: NlpTerm[];
 }
 
+/** A match pattern parsed once by `nlp.parseMatch` (compromise reuses it as given). */
+type Parsed = ReturnType<Nlp['parseMatch']>;
+
+/**
+ * The patterns of compromise's `people()` (`topics/people/find.js`) and of `properNouns()`,
+ * parsed once: compromise otherwise parses each match string on every call.
+ */
+interface Patterns {
+  hasComma: Parsed;
+  person: Parsed;
+  possessive: Parsed;
+  hisOrHer: Parsed;
+  properNouns: Parsed;
+}
+
 interface Loaded {
   nlp: Nlp;
   lexicon: ReadonlyMap<string, readonly string[]>;
+  patterns: Patterns;
   /**
    * The compute steps the name scanner needs: tokenise, look words up and run the pre-tagger.
    * compromise's post-tagger and chunker are skipped — they cost more than half of a parse and,
@@ -42,6 +58,13 @@ function load(): Loaded {
     loaded = {
       nlp,
       lexicon: readLexicon(nlp.model()),
+      patterns: {
+        hasComma: nlp.parseMatch('@hasComma'),
+        person: nlp.parseMatch('#Honorific+? #Person+'),
+        possessive: nlp.parseMatch('#Possessive'),
+        hisOrHer: nlp.parseMatch('(his|her)'),
+        properNouns: nlp.parseMatch('#ProperNoun+'),
+      },
       steps: ['alias', 'machine', 'index', 'id', 'lexicon', 'preTagger'].filter((step) =>
         nlp.hooks().includes(step),
       ),
@@ -87,14 +110,20 @@ export class NlpDoc {
     );
   }
 
-  /** compromise's `people()`. */
+  /**
+   * compromise's `people()`, as its `find` does it (split after commas, honorifics and people,
+   * split after possessives other than his and her; `notIf` is `ifNo`) with the patterns parsed
+   * once.
+   */
   people(): NlpMatch[] {
-    return this.read(this.view.people().docs);
+    const { hasComma, person, possessive, hisOrHer } = load().patterns;
+    const found = this.view.splitAfter(hasComma).match(person);
+    return this.read(found.splitAfter(found.match(possessive).ifNo(hisOrHer)).docs);
   }
 
   /** Runs of proper nouns, `match('#ProperNoun+')`. */
   properNouns(): NlpMatch[] {
-    return this.read(this.view.match('#ProperNoun+').docs);
+    return this.read(this.view.match(load().patterns.properNouns).docs);
   }
 
   /** compromise's `places()`. */
