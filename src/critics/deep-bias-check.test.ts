@@ -3,13 +3,13 @@ import { classifyCritic } from '../orchestrator/classify.js';
 import { failureOutput } from '../orchestrator/failure.js';
 import { createOrchestrator } from '../orchestrator/orchestrator.js';
 import type { CriticOutput } from '../orchestrator/types.js';
-import { validateOutput } from '../orchestrator/validate.js';
 import { Policy, Stage } from '../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from './adversarial.js';
 import { createDeepBiasCheck, DEEP_BIAS_CHECK_CRITIC } from './deep-bias-check.js';
 import { createFairnessEval, FAIRNESS_EVAL_CRITIC } from './fairness-eval.js';
 import { DOCTRINE } from './lexicons/doctrine.js';
 import type { Finding } from './types.js';
+import { expectValidFinding } from './test-helpers/expect-finding.js';
 
 const deep = createDeepBiasCheck();
 const fairness = createFairnessEval();
@@ -26,11 +26,8 @@ function call(
     { signal, attempt: 0 },
   );
   if (out instanceof Promise) throw new TypeError('critics here are synchronous');
-  expect(validateOutput(out, { requiredFields: ['value', 'score'] })).toEqual([]);
   const finding = out as unknown as Finding;
-  for (const e of finding.violations.flatMap((v) => v.evidence)) {
-    expect(e.text).toBe((e.source === 'input' ? inputText : modelResponse).slice(e.start, e.end));
-  }
+  expectValidFinding(finding, inputText, modelResponse);
   return finding;
 }
 

@@ -7,19 +7,15 @@ import { Policy, Stage } from '../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from './adversarial.js';
 import { createPiiDetector, detectPii, PII_DETECTOR, resolvePiiOptions } from './pii-detector.js';
 import type { Finding } from './types.js';
+import { expectValidFinding } from './test-helpers/expect-finding.js';
 
 function scan(output: string, input = '', context: RunContext = { riskTier: 'high' }): Finding {
   return detectPii({ inputText: input, modelResponse: output, context });
 }
 
-/** Every evidence span points at exactly its text in its source. */
+/** A valid finding whose evidence spans point at exactly their text (arguments as `scan`'s). */
 function expectExactEvidence(finding: Finding, output: string, input = ''): void {
-  for (const v of finding.violations) {
-    for (const e of v.evidence) {
-      const source = e.source === 'output' ? output : input;
-      expect(source.slice(e.start, e.end)).toBe(e.text);
-    }
-  }
+  expectValidFinding(finding, input, output);
 }
 
 function violationsOf(finding: Finding, category: string) {

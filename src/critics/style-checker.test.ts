@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCritic } from '../orchestrator/classify.js';
 import type { CriticInput } from '../orchestrator/types.js';
-import { validateOutput } from '../orchestrator/validate.js';
 import { Policy, Stage } from '../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from './adversarial.js';
 import {
@@ -14,6 +13,7 @@ import {
   maskCode,
 } from './style-checker.js';
 import type { Finding } from './types.js';
+import { expectValidFinding } from './test-helpers/expect-finding.js';
 
 const signal = new AbortController().signal;
 
@@ -36,19 +36,8 @@ function check(
 }
 
 function expectValid(finding: Finding, text: string): void {
-  expect(
-    validateOutput(finding as unknown as Record<string, unknown>, {
-      requiredFields: ['value', 'score'],
-    }),
-  ).toEqual([]);
-  expect(finding.severity).toBeLessThanOrEqual(MAX_STYLE_SEVERITY);
-  for (const v of finding.violations) {
-    expect(v.severity).toBeLessThanOrEqual(MAX_STYLE_SEVERITY);
-    for (const e of v.evidence) {
-      expect(e.source).toBe('output');
-      expect(e.text).toBe(text.slice(e.start, e.end));
-    }
-  }
+  expectValidFinding(finding, '', text, { maxSeverity: MAX_STYLE_SEVERITY });
+  for (const e of finding.violations.flatMap((v) => v.evidence)) expect(e.source).toBe('output');
 }
 
 interface Case {

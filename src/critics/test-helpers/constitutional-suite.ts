@@ -7,13 +7,13 @@
 import { expect, it } from 'vitest';
 import { classifyCritic } from '../../orchestrator/classify.js';
 import type { FailureMode } from '../../orchestrator/types.js';
-import { validateOutput } from '../../orchestrator/validate.js';
 import { Policy, Stage } from '../../orchestrator/vocabulary.js';
 import { ADVERSARIAL_INPUTS } from '../adversarial.js';
 import { auditStarts, compileLexicon, type ConstitutionalLexicon } from '../constitutional.js';
 import { DOCTRINE, type ClauseId } from '../lexicons/doctrine.js';
 import type { BuiltInCritic, EvidenceSpan, Finding } from '../types.js';
 import { evaluateSync } from './run-sync.js';
+import { expectValidFinding } from './expect-finding.js';
 
 /** One flagged example: the response, the category it must raise, its least severity, its clause. */
 export type PositiveCase = [text: string, category: string, minSeverity: number, clause?: ClauseId];
@@ -24,14 +24,7 @@ export type PositiveCase = [text: string, category: string, minSeverity: number,
  */
 export function runCritic(critic: BuiltInCritic, modelResponse: string, inputText = ''): Finding {
   const finding = evaluateSync(critic, inputText, modelResponse);
-  expect(
-    validateOutput(finding as unknown as Record<string, unknown>, {
-      requiredFields: ['value', 'score'],
-    }),
-  ).toEqual([]);
-  for (const e of finding.violations.flatMap((v) => v.evidence)) {
-    expect(e.text).toBe((e.source === 'input' ? inputText : modelResponse).slice(e.start, e.end));
-  }
+  expectValidFinding(finding, inputText, modelResponse);
   return finding;
 }
 
