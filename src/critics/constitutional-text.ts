@@ -211,8 +211,7 @@ export function readingsOf(text: string): Readings {
   const first = text.search(NON_ASCII);
   const unfolded = first === -1 ? text : fold(text, first);
   // Nothing folded: the same-length lower case the other critics share is this one.
-  const folded =
-    unfolded === text ? analyseText(text).sameLengthLower() : lowerInPlace(unfolded);
+  const folded = unfolded === text ? analyseText(text).sameLengthLower() : lowerInPlace(unfolded);
   const unleeted = unleet(folded);
   const unleetedReading = unleeted === folded ? undefined : readingOf(unleeted);
   const readings: Readings = {
