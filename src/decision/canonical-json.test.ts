@@ -90,4 +90,50 @@ describe('canonicalJson', () => {
       '{"\\r":2,"1":4,"A":6,"b":5,"€":1,"😀":3}',
     );
   });
+
+  it('equals the package for records of a few recurring shapes (the key-order table)', () => {
+    const key = fc.constantFrom('critic', 'status', 'output', 'a', 'b', '1', '__proto__', 'é');
+    const record = fc.dictionary(key, fc.oneof(fc.string(), fc.integer(), fc.boolean()));
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 12 }), (records) => {
+        expect(canonicalJson(records)).toBe(reference(records));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('writes deep acyclic nesting as it is (past the fast writer’s depth)', () => {
+    let deep: unknown = { leaf: [1, 'x'] };
+    for (let i = 0; i < 300; i++) deep = i % 2 === 0 ? [deep] : { [`k${String(i)}`]: deep, a: i };
+    expect(canonicalJson(deep)).toBe(reference(deep));
+  });
+
+  it('calls toJSON once per value, with its key, as JSON.stringify does', () => {
+    const keys: string[] = [];
+    const stamp = {
+      toJSON(key: string): unknown {
+        keys.push(key);
+        return { toJSON: 'not called again', z: 1, a: key };
+      },
+    };
+    expect(canonicalJson({ when: stamp, list: [stamp] })).toBe(
+      '{"list":[{"a":"0","toJSON":"not called again","z":1}],"when":{"a":"when","toJSON":"not called again","z":1}}',
+    );
+    expect(keys).toEqual(['0', 'when']);
+    expect(canonicalJson(new Date(0))).toBe('"1970-01-01T00:00:00.000Z"');
+  });
+
+  it('escapes exactly what JSON.stringify escapes', () => {
+    const texts = [
+      'plain',
+      'quote "',
+      'back\\slash',
+      'tab\t',
+      '\u0000\u001f\u007f',
+      '\u2028',
+      '\ud800 lone',
+      '\ud83d\ude00 pair',
+    ];
+    for (const text of texts) expect(canonicalJson(text)).toBe(JSON.stringify(text));
+  });
 });
