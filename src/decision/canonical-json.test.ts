@@ -1,7 +1,7 @@
 import canonicalizeModule from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { CanonicalTexts, canonicalJson } from './canonical-json.js';
 
 /** The `canonicalize` package (RFC 8785's reference behaviour), CommonJS under either import shape. */
 const canonicalize = ((): ((input: unknown) => string | undefined) => {
@@ -135,5 +135,47 @@ describe('canonicalJson', () => {
       '\ud83d\ude00 pair',
     ];
     for (const text of texts) expect(canonicalJson(text)).toBe(JSON.stringify(text));
+  });
+});
+
+describe('CanonicalTexts', () => {
+  it('writes a kept object as its kept text, the same as writing it afresh', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.object({ withBigInt: true, withDate: true, withNullPrototype: true })),
+        fc.anything(),
+        (parts, other) => {
+          const texts = new CanonicalTexts();
+          for (const part of parts) expect(texts.add(part)).toBe(canonicalJson(part));
+          const whole = { parts, again: parts, other };
+          expect(canonicalJson(whole, texts)).toBe(canonicalJson(whole));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reuses the kept text instead of writing the object again', () => {
+    const texts = new CanonicalTexts();
+    const output = { severity: 1, justification: 'as judged' };
+    texts.add(output);
+    output.justification = 'changed later';
+    expect(canonicalJson({ output }, texts)).toBe(
+      '{"output":{"justification":"as judged","severity":1}}',
+    );
+    expect(canonicalJson({ output })).toContain('changed later');
+  });
+
+  it('keeps no text for an object with toJSON or one inside a cycle', () => {
+    const texts = new CanonicalTexts();
+    const stamp = { toJSON: (): string => 'stamp', at: 1 };
+    const loop: Record<string, unknown> = { a: 1 };
+    loop['self'] = { back: loop };
+    expect(texts.add(stamp)).toBe('"stamp"');
+    expect(texts.add(loop)).toBe('{"a":1,"self":{"back":"[Circular]"}}');
+    expect(texts.get(stamp)).toBeUndefined();
+    expect(texts.get(loop)).toBeUndefined();
+    // Where a toJSON returns the object, its own toJSON is not applied again.
+    expect(canonicalJson({ x: { toJSON: () => stamp } }, texts)).toBe('{"x":{"at":1}}');
   });
 });

@@ -11,14 +11,51 @@
  */
 import { KeyOrders } from './canonical-keys.js';
 
-/** The canonical JSON text of `value` (`null` for a value JSON cannot hold at the top). */
-export function canonicalJson(value: unknown): string {
+/**
+ * The canonical JSON text of `value` (`null` for a value JSON cannot hold at the top). Objects
+ * whose text `texts` already holds are written as that text.
+ */
+export function canonicalJson(value: unknown, texts?: CanonicalTexts): string {
   try {
-    return writeValue(value, '', 0) ?? 'null';
+    return writeValue(value, '', 0, texts) ?? 'null';
   } catch {
     // A cycle (or nesting past MAX_DEPTH), or a getter or toJSON that threw: the cycle-aware
     // writer starts over (and throws what still throws).
     return write(value, new Set()) ?? 'null';
+  }
+}
+
+/**
+ * Canonical texts of objects written once and written again unchanged: an explicit memo for one
+ * synchronous stretch of code in which those objects are not modified — the engine's audit
+ * payload and decision record of one evaluation share every critic's output. Keep one no longer
+ * than that stretch: an object changed after {@link add} would be written as it was.
+ */
+export class CanonicalTexts {
+  private readonly known = new Map<object, string>();
+
+  /**
+   * The canonical JSON of `value`, kept for later writes when it stands on its own: not kept
+   * for an object with `toJSON` (written differently where a `toJSON` returned it) or one the
+   * fast writer gave up on (a cycle marks a different place once embedded).
+   */
+  add(value: object): string {
+    const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON !== 'function') {
+      try {
+        const text = writePlain(value, 0, this) as string;
+        this.known.set(value, text);
+        return text;
+      } catch {
+        // The cycle-aware writer below; nothing kept.
+      }
+    }
+    return canonicalJson(value);
+  }
+
+  /** The kept text of `value`, if any. */
+  get(value: object): string | undefined {
+    return this.known.get(value);
   }
 }
 
@@ -42,19 +79,32 @@ function quote(text: string): string {
  * The JSON text of the value held under `key` (a property name or array index, passed to
  * `toJSON` as JSON.stringify does), or undefined for one an object leaves out.
  */
-function writeValue(value: unknown, key: string | number, depth: number): string | undefined {
+function writeValue(
+  value: unknown,
+  key: string | number,
+  depth: number,
+  texts: CanonicalTexts | undefined,
+): string | undefined {
   if (typeof value === 'object' && value !== null) {
     const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === 'function') {
       // Applied once, as JSON.stringify does: what it returns is written as it is.
-      return writePlain((toJSON as (key: string) => unknown).call(value, String(key)), depth);
+      return writePlain(
+        (toJSON as (key: string) => unknown).call(value, String(key)),
+        depth,
+        texts,
+      );
     }
   }
-  return writePlain(value, depth);
+  return writePlain(value, depth, texts);
 }
 
 /** The JSON text of a value whose `toJSON` (if any) was already applied. */
-function writePlain(value: unknown, depth: number): string | undefined {
+function writePlain(
+  value: unknown,
+  depth: number,
+  texts: CanonicalTexts | undefined,
+): string | undefined {
   switch (typeof value) {
     case 'string':
       return quote(value);
@@ -67,32 +117,44 @@ function writePlain(value: unknown, depth: number): string | undefined {
       return `"${value.toString()}"`;
     case 'object':
       if (value === null) return 'null';
+      if (texts !== undefined) {
+        const known = texts.get(value);
+        if (known !== undefined) return known;
+      }
       if (depth >= MAX_DEPTH) throw TOO_DEEP;
       return Array.isArray(value)
-        ? writeArray(value as unknown[], depth + 1)
-        : writeMembers(value as Record<string, unknown>, depth + 1);
+        ? writeArray(value as unknown[], depth + 1, texts)
+        : writeMembers(value as Record<string, unknown>, depth + 1, texts);
     default:
       return undefined;
   }
 }
 
-function writeArray(items: readonly unknown[], depth: number): string {
+function writeArray(
+  items: readonly unknown[],
+  depth: number,
+  texts: CanonicalTexts | undefined,
+): string {
   const length = items.length;
   if (length === 0) return '[]';
-  let out = `[${writeValue(items[0], 0, depth) ?? 'null'}`;
-  for (let i = 1; i < length; i++) out += `,${writeValue(items[i], i, depth) ?? 'null'}`;
+  let out = `[${writeValue(items[0], 0, depth, texts) ?? 'null'}`;
+  for (let i = 1; i < length; i++) out += `,${writeValue(items[i], i, depth, texts) ?? 'null'}`;
   return `${out}]`;
 }
 
 /** Own enumerable string keys in canonical order; members whose value JSON leaves out skipped. */
-function writeMembers(record: Record<string, unknown>, depth: number): string {
+function writeMembers(
+  record: Record<string, unknown>,
+  depth: number,
+  texts: CanonicalTexts | undefined,
+): string {
   const keys = Object.keys(record);
   if (keys.length === 0) return '{}';
   const { sorted, quoted } = keyOrders.of(keys);
   let out = '';
   for (let i = 0; i < sorted.length; i++) {
     const key = sorted[i] as string;
-    const item = writeValue(record[key], key, depth);
+    const item = writeValue(record[key], key, depth, texts);
     if (item === undefined) continue;
     out += `${out === '' ? '{' : ','}${quoted[i] as string}${item}`;
   }

@@ -4,7 +4,7 @@
  * `prevHash`). Changing, removing, inserting or reordering any record breaks every later link.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../decision/audit-hash.js';
+import { canonicalJson, type CanonicalTexts } from '../../decision/canonical-json.js';
 import type { DecisionRecord, DecisionRecordInput, VerifyResult } from './types.js';
 
 /** The `prevHash` of the first record. */
@@ -38,11 +38,42 @@ export interface PreparedRecord {
 }
 
 export function prepare(input: DecisionRecordInput): PreparedRecord {
+  return adopted?.input === input ? adopted : prepareWith(input, undefined);
+}
+
+/** {@link prepare}, with parts whose canonical text `texts` holds not written again. */
+export function prepareWith(
+  input: DecisionRecordInput,
+  texts: CanonicalTexts | undefined,
+): PreparedRecord {
   const members = new Map<string, string>();
   for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) members.set(key, `${JSON.stringify(key)}:${canonicalJson(value)}`);
+    if (value !== undefined)
+      members.set(key, `${JSON.stringify(key)}:${canonicalJson(value, texts)}`);
   }
   return { input, members };
+}
+
+/** What {@link prepare} answers for its input while {@link withPrepared} runs. */
+let adopted: PreparedRecord | undefined;
+
+/**
+ * Runs `commit(prepared.input)` with {@link prepare} answering `prepared` for that input — during
+ * the synchronous part of the call only: a store that prepares later prepares afresh. Meant for
+ * a store whose `record()` prepares its input before running any other code (the built-in ones),
+ * so nothing can change the input between the two.
+ */
+export function withPrepared<T>(
+  prepared: PreparedRecord,
+  commit: (input: DecisionRecordInput) => T,
+): T {
+  const outer = adopted;
+  adopted = prepared;
+  try {
+    return commit(prepared.input);
+  } finally {
+    adopted = outer;
+  }
 }
 
 /**
