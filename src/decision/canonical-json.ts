@@ -150,13 +150,14 @@ function writeMembers(
 ): string {
   const keys = Object.keys(record);
   if (keys.length === 0) return '{}';
-  const { sorted, quoted } = keyOrders.of(keys);
+  const { sorted, first, next } = keyOrders.of(keys);
   let out = '';
   for (let i = 0; i < sorted.length; i++) {
     const key = sorted[i] as string;
     const item = writeValue(record[key], key, depth, texts);
     if (item === undefined) continue;
-    out += `${out === '' ? '{' : ','}${quoted[i] as string}${item}`;
+    // Two joins per member: fewer string pieces to gather when the text is flattened.
+    out = out === '' ? (first[i] as string) + item : out + (next[i] as string) + item;
   }
   return out === '' ? '{}' : `${out}}`;
 }

@@ -6,7 +6,8 @@ describe('KeyOrders', () => {
   it('sorts a shape by UTF-16 code units and quotes each key', () => {
     const order = new KeyOrders().of(['b', 'a\u00e9', 'A', '"q"']);
     expect(order.sorted).toEqual(['"q"', 'A', 'b', 'a\u00e9'].sort());
-    expect(order.quoted).toEqual(order.sorted.map((key) => `${JSON.stringify(key)}:`));
+    expect(order.first).toEqual(order.sorted.map((key) => `{${JSON.stringify(key)}:`));
+    expect(order.next).toEqual(order.sorted.map((key) => `,${JSON.stringify(key)}:`));
   });
 
   it('finds a shape again, and tells apart shapes that share their first key', () => {

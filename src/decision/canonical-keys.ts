@@ -3,6 +3,7 @@
  * units (RFC 8785), each with its quoted `"key":` prefix ready. The canonical writer meets the
  * same few shapes over and over (a finding, an evidence span, a critic's record), so the order
  * is worked out once per shape and found again by comparing the key list, not by sorting it.
+ * Each key comes quoted with the punctuation before it, so a member is written in two joins.
  */
 
 /** One shape: the keys as `Object.keys` lists them, in canonical order, and quoted. */
@@ -11,8 +12,10 @@ export interface KeyOrder {
   readonly listed: readonly string[];
   /** The keys sorted by UTF-16 code units. */
   readonly sorted: readonly string[];
-  /** `"key":` for each sorted key (JSON-escaped). */
-  readonly quoted: readonly string[];
+  /** `{"key":` for each sorted key (JSON-escaped): the key as the object's first member. */
+  readonly first: readonly string[];
+  /** `,"key":` for each sorted key: the key after another member. */
+  readonly next: readonly string[];
 }
 
 /** Shapes kept per first key; a busy first key (`critic`) keeps its most recent few. */
@@ -56,5 +59,11 @@ function keyOrder(keys: readonly string[]): KeyOrder {
   const listed = keys.slice();
   // Array.prototype.sort compares strings by UTF-16 code units, as RFC 8785 asks.
   const sorted = keys.slice().sort();
-  return { listed, sorted, quoted: sorted.map((key) => `${JSON.stringify(key)}:`) };
+  const quoted = sorted.map((key) => `${JSON.stringify(key)}:`);
+  return {
+    listed,
+    sorted,
+    first: quoted.map((key) => `{${key}`),
+    next: quoted.map((key) => `,${key}`),
+  };
 }
