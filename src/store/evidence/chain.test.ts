@@ -103,4 +103,10 @@ describe('hash chain', () => {
     expect(during.other.members.get('traceId')).toBe('"traceId":"other"');
     expect(prepare(input).members.get('traceId')).toBe('"traceId":"adopted"');
   });
+
+  it('seals a record that carries chain fields of its own with the new ones, once each', () => {
+    const { record } = seal(recordInput({ traceId: 'again' }), 1, GENESIS_HASH);
+    const { row } = seal(record, 2, 'b'.repeat(64));
+    expect(row.body).toBe(canonicalJson({ ...record, sequence: 2, prevHash: 'b'.repeat(64) }));
+  });
 });

@@ -87,11 +87,22 @@ export function seal(
   prevHash: string,
 ): { record: DecisionRecord; row: StoredRow } {
   const prepared = 'members' in record ? record : prepare(record);
-  const members = new Map(prepared.members);
-  members.set('sequence', `"sequence":${canonicalJson(sequence)}`);
-  members.set('prevHash', `"prevHash":${canonicalJson(prevHash)}`);
-  const keys = [...members.keys()].sort();
-  const body = `{${keys.map((k) => members.get(k) as string).join(',')}}`;
+  const { members } = prepared;
+  // The chain's two members join the record's (replacing any it carried), all in key order.
+  const keys = ['prevHash', 'sequence'];
+  for (const key of members.keys()) if (key !== 'prevHash' && key !== 'sequence') keys.push(key);
+  keys.sort();
+  let body = '';
+  for (const key of keys) {
+    const member =
+      key === 'sequence'
+        ? `"sequence":${canonicalJson(sequence)}`
+        : key === 'prevHash'
+          ? `"prevHash":${canonicalJson(prevHash)}`
+          : (members.get(key) as string);
+    body += body === '' ? `{${member}` : `,${member}`;
+  }
+  body += '}';
   const hash = linkHash(prevHash, body);
   const { input } = prepared;
   return {
