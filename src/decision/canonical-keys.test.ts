@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyOrders } from './canonical-keys.js';
+import { KeyOrders, MAX_KEPT_CHARS, MAX_KEPT_KEYS } from './canonical-keys.js';
 
 describe('KeyOrders', () => {
   it('sorts a shape by UTF-16 code units and quotes each key', () => {
@@ -41,5 +41,17 @@ describe('KeyOrders', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('orders a large shape afresh each time instead of keeping it', () => {
+    const orders = new KeyOrders();
+    const keys = Array.from({ length: MAX_KEPT_KEYS + 1 }, (_, i) => `k${String(1000 - i)}`);
+    const once = orders.of(keys);
+    expect(once.sorted).toEqual([...keys].sort());
+    expect(orders.of(keys)).not.toBe(once);
+    expect(orders.of(keys.slice(0, MAX_KEPT_KEYS))).toBe(orders.of(keys.slice(0, MAX_KEPT_KEYS)));
+    const long = ['x'.repeat(MAX_KEPT_CHARS), 'a'];
+    expect(orders.of(long).sorted).toEqual(['a', long[0]]);
+    expect(orders.of(long)).not.toBe(orders.of(long));
   });
 });

@@ -22,6 +22,13 @@ export interface KeyOrder {
 const PER_FIRST_KEY = 4;
 /** First keys kept before the table starts over (a workload of endless fresh keys). */
 const MAX_FIRST_KEYS = 512;
+/**
+ * Shapes with more keys, or longer ones in all, are ordered afresh each time, never kept: what
+ * the writer meets repeatedly is small, and a request's context could otherwise fill the table
+ * with large ones.
+ */
+export const MAX_KEPT_KEYS = 64;
+export const MAX_KEPT_CHARS = 512;
 
 /**
  * Sorted orders keyed by the first listed key. The first key alone does not decide the shape,
@@ -32,12 +39,14 @@ export class KeyOrders {
 
   /** The canonical order of `keys` (a non-empty `Object.keys` list, not modified). */
   of(keys: readonly string[]): KeyOrder {
+    if (keys.length > MAX_KEPT_KEYS) return keyOrder(keys);
     const first = keys[0] as string;
     const candidates = this.byFirstKey.get(first);
     if (candidates !== undefined) {
       for (const candidate of candidates) if (sameKeys(candidate.listed, keys)) return candidate;
     }
     const order = keyOrder(keys);
+    if (!small(keys)) return order;
     if (candidates === undefined) {
       if (this.byFirstKey.size >= MAX_FIRST_KEYS) this.byFirstKey.clear();
       this.byFirstKey.set(first, [order]);
@@ -47,6 +56,12 @@ export class KeyOrders {
     }
     return order;
   }
+}
+
+function small(keys: readonly string[]): boolean {
+  let chars = 0;
+  for (const key of keys) chars += key.length;
+  return chars <= MAX_KEPT_CHARS;
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
