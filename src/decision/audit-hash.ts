@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CriticResult, RunContext } from '../orchestrator/types.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, type CanonicalTexts } from './canonical-json.js';
 import type { DecisionOutcome } from './types.js';
 
 export { canonicalJson };
@@ -65,9 +65,12 @@ export function auditPayload(subject: AuditSubject): AuditPayload {
   };
 }
 
-/** SHA-256 (hex) of a payload's canonical JSON. */
-export function hashAuditPayload(payload: AuditPayload): string {
-  return createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
+/**
+ * SHA-256 (hex) of a payload's canonical JSON; parts whose text `texts` holds (the engine's
+ * critic outputs) are not written again.
+ */
+export function hashAuditPayload(payload: AuditPayload, texts?: CanonicalTexts): string {
+  return createHash('sha256').update(canonicalJson(payload, texts), 'utf8').digest('hex');
 }
 
 export function auditHash(subject: AuditSubject): string {

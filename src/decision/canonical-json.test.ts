@@ -1,7 +1,7 @@
 import canonicalizeModule from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { CanonicalTexts, canonicalJson } from './canonical-json.js';
 
 /** The `canonicalize` package (RFC 8785's reference behaviour), CommonJS under either import shape. */
 const canonicalize = ((): ((input: unknown) => string | undefined) => {
@@ -89,5 +89,102 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ '\u20ac': 1, '\r': 2, '\ud83d\ude00': 3, '1': 4, b: 5, A: 6 })).toBe(
       '{"\\r":2,"1":4,"A":6,"b":5,"€":1,"😀":3}',
     );
+  });
+
+  it('equals the package for records of a few recurring shapes (the key-order table)', () => {
+    const key = fc.constantFrom('critic', 'status', 'output', 'a', 'b', '1', '__proto__', 'é');
+    const record = fc.dictionary(key, fc.oneof(fc.string(), fc.integer(), fc.boolean()));
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 12 }), (records) => {
+        expect(canonicalJson(records)).toBe(reference(records));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('writes deep acyclic nesting as it is (past the fast writer’s depth)', () => {
+    let deep: unknown = { leaf: [1, 'x'] };
+    for (let i = 0; i < 300; i++) deep = i % 2 === 0 ? [deep] : { [`k${String(i)}`]: deep, a: i };
+    expect(canonicalJson(deep)).toBe(reference(deep));
+  });
+
+  it('calls toJSON once per value, with its key, as JSON.stringify does', () => {
+    const keys: string[] = [];
+    const stamp = {
+      toJSON(key: string): unknown {
+        keys.push(key);
+        return { toJSON: 'not called again', z: 1, a: key };
+      },
+    };
+    expect(canonicalJson({ when: stamp, list: [stamp] })).toBe(
+      '{"list":[{"a":"0","toJSON":"not called again","z":1}],"when":{"a":"when","toJSON":"not called again","z":1}}',
+    );
+    expect(keys).toEqual(['0', 'when']);
+    expect(canonicalJson(new Date(0))).toBe('"1970-01-01T00:00:00.000Z"');
+  });
+
+  it('escapes exactly what JSON.stringify escapes', () => {
+    const texts = [
+      'plain',
+      'quote "',
+      'back\\slash',
+      'tab\t',
+      '\u0000\u001f\u007f',
+      '\u2028',
+      '\ud800 lone',
+      '\ud83d\ude00 pair',
+    ];
+    for (const text of texts) expect(canonicalJson(text)).toBe(JSON.stringify(text));
+  });
+});
+
+describe('CanonicalTexts', () => {
+  it('writes a kept object as its kept text, the same as writing it afresh', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.object({
+            maxDepth: 3,
+            maxKeys: 6,
+            withBigInt: true,
+            withDate: true,
+            withNullPrototype: true,
+          }),
+          { maxLength: 6 },
+        ),
+        fc.anything({ maxDepth: 2 }),
+        (parts, other) => {
+          const texts = new CanonicalTexts();
+          for (const part of parts) expect(texts.add(part)).toBe(canonicalJson(part));
+          const whole = { parts, again: parts, other };
+          expect(canonicalJson(whole, texts)).toBe(canonicalJson(whole));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reuses the kept text instead of writing the object again', () => {
+    const texts = new CanonicalTexts();
+    const output = { severity: 1, justification: 'as judged' };
+    texts.add(output);
+    output.justification = 'changed later';
+    expect(canonicalJson({ output }, texts)).toBe(
+      '{"output":{"justification":"as judged","severity":1}}',
+    );
+    expect(canonicalJson({ output })).toContain('changed later');
+  });
+
+  it('keeps no text for an object with toJSON or one inside a cycle', () => {
+    const texts = new CanonicalTexts();
+    const stamp = { toJSON: (): string => 'stamp', at: 1 };
+    const loop: Record<string, unknown> = { a: 1 };
+    loop['self'] = { back: loop };
+    expect(texts.add(stamp)).toBe('"stamp"');
+    expect(texts.add(loop)).toBe('{"a":1,"self":{"back":"[Circular]"}}');
+    expect(texts.get(stamp)).toBeUndefined();
+    expect(texts.get(loop)).toBeUndefined();
+    // Where a toJSON returns the object, its own toJSON is not applied again.
+    expect(canonicalJson({ x: { toJSON: () => stamp } }, texts)).toBe('{"x":{"at":1}}');
   });
 });

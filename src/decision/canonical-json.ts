@@ -3,59 +3,169 @@
  * on the way: undefined, functions and symbols are dropped from objects (null in arrays),
  * non-finite numbers become null, bigints strings, and a cycle the marker `"[Circular]"` — so
  * hashing never throws. Every evaluation hashes its whole decision and findings (and the
- * evidence store its record), so this is on the hot path: the native serialiser does the work
- * with keys put in order by a replacer, and a one-pass writer takes over for what it cannot
- * order. The `canonicalize` package is the reference a property test checks both against.
+ * evidence store its record), so this is on the hot path: a one-pass writer with each object
+ * shape's key order worked out once ({@link KeyOrders}) and strings quoted without the native
+ * serialiser unless they need escaping. It keeps no ancestor set: past {@link MAX_DEPTH} it
+ * gives up and the cycle-aware writer below starts over. The `canonicalize` package is the
+ * reference a property test checks both against.
  */
+import { KeyOrders } from './canonical-keys.js';
 
-/** The canonical JSON text of `value` (`null` for a value JSON cannot hold at the top). */
-export function canonicalJson(value: unknown): string {
+/**
+ * The canonical JSON text of `value` (`null` for a value JSON cannot hold at the top). Objects
+ * whose text `texts` already holds are written as that text.
+ */
+export function canonicalJson(value: unknown, texts?: CanonicalTexts): string {
   try {
-    // Fast path: the native serialiser with every object's keys put in order first.
-    // Typed as string, but undefined for a value JSON cannot hold (undefined, a function).
-    const text: string | undefined = JSON.stringify(value, sortedKeys);
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-    return text ?? 'null';
+    return writeValue(value, '', 0, texts) ?? 'null';
   } catch {
-    // A cycle, or a key the fast path cannot order (an integer-like key, which JavaScript
-    // always enumerates first): the one-pass writer handles everything.
+    // A cycle (or nesting past MAX_DEPTH), or a getter or toJSON that threw: the cycle-aware
+    // writer starts over (and throws what still throws).
     return write(value, new Set()) ?? 'null';
   }
 }
 
-/** Thrown by {@link sortedKeys} to fall back to the writer; never escapes. */
-const UNORDERABLE = new Error('a key the fast path cannot order');
-
 /**
- * `JSON.stringify` replacer: an object becomes a copy with its keys in UTF-16 order; a bigint its
- * decimal string. The native serialiser does the rest (toJSON, undefined, non-finite numbers,
- * string escapes), exactly as the writer below does.
+ * Canonical texts of objects written once and written again unchanged: an explicit memo for one
+ * synchronous stretch of code in which those objects are not modified — the engine's audit
+ * payload and decision record of one evaluation share every critic's output. Keep one no longer
+ * than that stretch: an object changed after {@link add} would be written as it was.
  */
-function sortedKeys(this: unknown, _key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const source = value as Record<string, unknown>;
-  const keys = Object.keys(source);
-  let sorted = true;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    // Integer-like keys are enumerated before all others whatever their insertion order.
-    const first = key.charCodeAt(0);
-    if (first >= 48 && first <= 57 && INTEGER_KEY.test(key)) throw UNORDERABLE;
-    // Assigning `__proto__` to a copy would set its prototype, not a key.
-    if (key === '__proto__') throw UNORDERABLE;
-    if (i > 0 && (keys[i - 1] as string) > key) sorted = false;
+export class CanonicalTexts {
+  private readonly known = new Map<object, string>();
+
+  /**
+   * The canonical JSON of `value`, kept for later writes when it stands on its own: not kept
+   * for an object with `toJSON` (written differently where a `toJSON` returned it) or one the
+   * fast writer gave up on (a cycle marks a different place once embedded).
+   */
+  add(value: object): string {
+    const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON !== 'function') {
+      try {
+        const text = writePlain(value, 0, this) as string;
+        this.known.set(value, text);
+        return text;
+      } catch {
+        // The cycle-aware writer below; nothing kept.
+      }
+    }
+    return canonicalJson(value);
   }
-  if (sorted && Object.getPrototypeOf(source) === Object.prototype) return value;
-  if (!sorted) keys.sort();
-  const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = source[key];
-  return out;
+
+  /** The kept text of `value`, if any. */
+  get(value: object): string | undefined {
+    return this.known.get(value);
+  }
 }
 
-const INTEGER_KEY = /^(?:0|[1-9]\d{0,9})$/;
+/** Nesting at which the fast writer assumes a cycle and hands over. */
+const MAX_DEPTH = 100;
 
-/** The JSON text of a value, or undefined for one an object leaves out. */
+/** Thrown past {@link MAX_DEPTH}; caught by {@link canonicalJson}. */
+const TOO_DEEP = new RangeError('nesting too deep for the fast canonical writer');
+
+const keyOrders = new KeyOrders();
+
+/** A string JSON.stringify would escape: a quote, a backslash, a control or surrogate unit. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/**
+ * The JSON text of the value held under `key` (a property name or array index, passed to
+ * `toJSON` as JSON.stringify does), or undefined for one an object leaves out.
+ */
+function writeValue(
+  value: unknown,
+  key: string | number,
+  depth: number,
+  texts: CanonicalTexts | undefined,
+): string | undefined {
+  if (typeof value === 'object' && value !== null) {
+    const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') {
+      // Applied once, as JSON.stringify does: what it returns is written as it is.
+      return writePlain(
+        (toJSON as (key: string) => unknown).call(value, String(key)),
+        depth,
+        texts,
+      );
+    }
+  }
+  return writePlain(value, depth, texts);
+}
+
+/** The JSON text of a value whose `toJSON` (if any) was already applied. */
+function writePlain(
+  value: unknown,
+  depth: number,
+  texts: CanonicalTexts | undefined,
+): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      // ECMAScript number serialisation is JCS's; -0 prints as 0.
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return `"${value.toString()}"`;
+    case 'object':
+      if (value === null) return 'null';
+      if (texts !== undefined) {
+        const known = texts.get(value);
+        if (known !== undefined) return known;
+      }
+      if (depth >= MAX_DEPTH) throw TOO_DEEP;
+      return Array.isArray(value)
+        ? writeArray(value as unknown[], depth + 1, texts)
+        : writeMembers(value as Record<string, unknown>, depth + 1, texts);
+    default:
+      return undefined;
+  }
+}
+
+function writeArray(
+  items: readonly unknown[],
+  depth: number,
+  texts: CanonicalTexts | undefined,
+): string {
+  const length = items.length;
+  if (length === 0) return '[]';
+  let out = `[${writeValue(items[0], 0, depth, texts) ?? 'null'}`;
+  for (let i = 1; i < length; i++) out += `,${writeValue(items[i], i, depth, texts) ?? 'null'}`;
+  return `${out}]`;
+}
+
+/** Own enumerable string keys in canonical order; members whose value JSON leaves out skipped. */
+function writeMembers(
+  record: Record<string, unknown>,
+  depth: number,
+  texts: CanonicalTexts | undefined,
+): string {
+  const keys = Object.keys(record);
+  if (keys.length === 0) return '{}';
+  const { sorted, first, next } = keyOrders.of(keys);
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i] as string;
+    const item = writeValue(record[key], key, depth, texts);
+    if (item === undefined) continue;
+    // Two joins per member: fewer string pieces to gather when the text is flattened.
+    out = out === '' ? (first[i] as string) + item : out + (next[i] as string) + item;
+  }
+  return out === '' ? '{}' : `${out}}`;
+}
+
+/**
+ * The cycle-aware writer: the JSON text of a value, or undefined for one an object leaves out.
+ * Slower (an ancestor set, a sort per object); used only when the fast writer gives up.
+ */
 function write(value: unknown, ancestors: Set<object>): string | undefined {
   switch (typeof value) {
     case 'string':

@@ -3,8 +3,11 @@ import { buildFinding } from '../critics/finding.js';
 import type { Violation } from '../critics/types.js';
 import { AuditUnavailableError, InvalidRequestError } from '../orchestrator/errors.js';
 import type { CriticSpec } from '../orchestrator/types.js';
+import { auditHash } from '../decision/audit-hash.js';
+import { GENESIS_HASH, seal } from '../store/evidence/chain.js';
 import { EvidenceStoreError } from '../store/evidence/errors.js';
 import { MemoryEvidenceStore } from '../store/evidence/memory.js';
+import { buildDecisionRecord } from '../store/evidence/record.js';
 import type { EvidenceStore } from '../store/evidence/types.js';
 import { engineConfigFromEnv } from './config.js';
 import { createEngine } from './engine.js';
@@ -155,6 +158,37 @@ describe('createEngine().evaluate()', () => {
     expect(record?.critics[0]?.gatingReason).toBe('no_prior_violations');
     expect(record?.critics[3]?.output).toEqual(result.critics['style_checker']?.output);
     expect(seen).toEqual([result.decision]);
+    await engine.close();
+  });
+
+  it('stores and hashes exactly what a record and payload written afresh give (the texts they share are written once)', async () => {
+    const store = new MemoryEvidenceStore();
+    const engine = createEngine({ critics: PANEL, config: CONFIG, store, wallClock: () => 7 });
+    const request = {
+      input: 'q',
+      output: 'they always do that LOUD',
+      context: { riskTier: 'low' as const },
+    };
+    const { recorded, ...result } = await engine.evaluate(request);
+    expect(recorded).toBe(true);
+    expect(result.auditHash).toBe(
+      auditHash({
+        request,
+        configVersion: engine.configVersion,
+        outcome: result,
+        results: result.critics,
+      }),
+    );
+    const input = buildDecisionRecord({
+      result,
+      request,
+      configVersion: engine.configVersion,
+      textMode: CONFIG.store.text,
+      recordedAt: 7,
+    });
+    const { row } = seal(input, 1, GENESIS_HASH);
+    const stored = await store.get(result.traceId);
+    expect(stored?.hash).toBe(row.hash);
     await engine.close();
   });
 

@@ -4,7 +4,8 @@
  * and emits a decision event. No decision without its record, unless the audit is optional.
  */
 import { createHash } from 'node:crypto';
-import { auditHash, canonicalJson } from '../decision/audit-hash.js';
+import { auditPayload, canonicalJson, hashAuditPayload } from '../decision/audit-hash.js';
+import type { CanonicalTexts } from '../decision/canonical-json.js';
 import { decide } from '../decision/aggregate.js';
 import type { CriticPolicy } from '../decision/types.js';
 import {
@@ -25,9 +26,11 @@ import { engineCache, mergeHooks } from './cache.js';
 import { engineConfigFromEnv, type EngineConfig } from './config.js';
 import { defaultPanel } from './default-panel.js';
 import { MemoryEvidenceStore } from '../store/evidence/memory.js';
+import { commitRecord } from '../store/evidence/commit.js';
 import { buildDecisionRecord } from '../store/evidence/record.js';
 import type { EvidenceStore } from '../store/evidence/types.js';
 import { requestChecker, type RequestChecker } from './request.js';
+import { sharedTexts } from './shared-texts.js';
 import type { EvaluateRequest, EvaluationResult } from './types.js';
 
 export interface EngineOptions {
@@ -150,6 +153,9 @@ class DecisionEngine implements Engine {
       options,
     );
     const outcome = decide({ results: report.results, policies: this.policies });
+    const recordedAt = this.wallClock();
+    // From here to the record's commit: one synchronous stretch of the engine's own code.
+    const texts = sharedTexts(report.results, outcome);
     const result: Omit<EvaluationResult, 'recorded'> = {
       traceId: report.traceId,
       decision: outcome.decision,
@@ -158,15 +164,18 @@ class DecisionEngine implements Engine {
       reasons: outcome.reasons,
       critics: report.results,
       summary: report.summary,
-      auditHash: auditHash({
-        request: { input: checked.input, output: checked.output, context: checked.context ?? {} },
-        configVersion: this.configVersion,
-        outcome,
-        results: report.results,
-      }),
+      auditHash: hashAuditPayload(
+        auditPayload({
+          request: { input: checked.input, output: checked.output, context: checked.context ?? {} },
+          configVersion: this.configVersion,
+          outcome,
+          results: report.results,
+        }),
+        texts,
+      ),
       degraded: outcome.degraded,
     };
-    const recorded = await this.record(result, checked);
+    const recorded = await this.record(result, checked, recordedAt, texts);
     const final: EvaluationResult = { ...result, recorded };
     if (this.decisions.active) this.decisions.emit(final);
     return final;
@@ -197,16 +206,20 @@ class DecisionEngine implements Engine {
   private async record(
     result: Omit<EvaluationResult, 'recorded'>,
     request: EvaluateRequest,
+    recordedAt: number,
+    texts: CanonicalTexts,
   ): Promise<boolean> {
     try {
-      await this.store.record(
+      await commitRecord(
+        this.store,
         buildDecisionRecord({
           result,
           request,
           configVersion: this.configVersion,
           textMode: this.config.store.text,
-          recordedAt: this.wallClock(),
+          recordedAt,
         }),
+        texts,
       );
       return true;
     } catch (error) {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../decision/audit-hash.js';
+import { CanonicalTexts, canonicalJson } from '../../decision/canonical-json.js';
 import {
   GENESIS_HASH,
   linkHash,
   prepare,
+  prepareWith,
   recordOf,
   seal,
   verifyRows,
+  withPrepared,
   type StoredRow,
 } from './chain.js';
 import { recordInput } from './test-helpers/records.js';
@@ -80,5 +82,31 @@ describe('hash chain', () => {
       ok: true,
       checked: 3,
     });
+  });
+
+  it('prepares the same members with the texts of shared parts already written', () => {
+    const input = recordInput({ traceId: 'shared', critics: { a: {}, b: { status: 'error' } } });
+    const texts = new CanonicalTexts();
+    for (const critic of input.critics) texts.add(critic.output);
+    texts.add(input.reasons);
+    expect(prepareWith(input, texts).members).toEqual(prepare(input).members);
+  });
+
+  it('answers the prepared record for its input only while the commit call runs', () => {
+    const input = recordInput({ traceId: 'adopted' });
+    const prepared = { input, members: new Map([['traceId', '"traceId":"as prepared"']]) };
+    const during = withPrepared(prepared, (given) => ({
+      same: prepare(given),
+      other: prepare(recordInput({ traceId: 'other' })),
+    }));
+    expect(during.same).toBe(prepared);
+    expect(during.other.members.get('traceId')).toBe('"traceId":"other"');
+    expect(prepare(input).members.get('traceId')).toBe('"traceId":"adopted"');
+  });
+
+  it('seals a record that carries chain fields of its own with the new ones, once each', () => {
+    const { record } = seal(recordInput({ traceId: 'again' }), 1, GENESIS_HASH);
+    const { row } = seal(record, 2, 'b'.repeat(64));
+    expect(row.body).toBe(canonicalJson({ ...record, sequence: 2, prevHash: 'b'.repeat(64) }));
   });
 });

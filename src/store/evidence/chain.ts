@@ -4,7 +4,7 @@
  * `prevHash`). Changing, removing, inserting or reordering any record breaks every later link.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../decision/audit-hash.js';
+import { canonicalJson, type CanonicalTexts } from '../../decision/canonical-json.js';
 import type { DecisionRecord, DecisionRecordInput, VerifyResult } from './types.js';
 
 /** The `prevHash` of the first record. */
@@ -38,11 +38,42 @@ export interface PreparedRecord {
 }
 
 export function prepare(input: DecisionRecordInput): PreparedRecord {
+  return adopted?.input === input ? adopted : prepareWith(input, undefined);
+}
+
+/** {@link prepare}, with parts whose canonical text `texts` holds not written again. */
+export function prepareWith(
+  input: DecisionRecordInput,
+  texts: CanonicalTexts | undefined,
+): PreparedRecord {
   const members = new Map<string, string>();
   for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) members.set(key, `${JSON.stringify(key)}:${canonicalJson(value)}`);
+    if (value !== undefined)
+      members.set(key, `${JSON.stringify(key)}:${canonicalJson(value, texts)}`);
   }
   return { input, members };
+}
+
+/** What {@link prepare} answers for its input while {@link withPrepared} runs. */
+let adopted: PreparedRecord | undefined;
+
+/**
+ * Runs `commit(prepared.input)` with {@link prepare} answering `prepared` for that input — during
+ * the synchronous part of the call only: a store that prepares later prepares afresh. Meant for
+ * a store whose `record()` prepares its input before running any other code (the built-in ones),
+ * so nothing can change the input between the two.
+ */
+export function withPrepared<T>(
+  prepared: PreparedRecord,
+  commit: (input: DecisionRecordInput) => T,
+): T {
+  const outer = adopted;
+  adopted = prepared;
+  try {
+    return commit(prepared.input);
+  } finally {
+    adopted = outer;
+  }
 }
 
 /**
@@ -56,11 +87,22 @@ export function seal(
   prevHash: string,
 ): { record: DecisionRecord; row: StoredRow } {
   const prepared = 'members' in record ? record : prepare(record);
-  const members = new Map(prepared.members);
-  members.set('sequence', `"sequence":${canonicalJson(sequence)}`);
-  members.set('prevHash', `"prevHash":${canonicalJson(prevHash)}`);
-  const keys = [...members.keys()].sort();
-  const body = `{${keys.map((k) => members.get(k) as string).join(',')}}`;
+  const { members } = prepared;
+  // The chain's two members join the record's (replacing any it carried), all in key order.
+  const keys = ['prevHash', 'sequence'];
+  for (const key of members.keys()) if (key !== 'prevHash' && key !== 'sequence') keys.push(key);
+  keys.sort();
+  let body = '';
+  for (const key of keys) {
+    const member =
+      key === 'sequence'
+        ? `"sequence":${canonicalJson(sequence)}`
+        : key === 'prevHash'
+          ? `"prevHash":${canonicalJson(prevHash)}`
+          : (members.get(key) as string);
+    body += body === '' ? `{${member}` : `,${member}`;
+  }
+  body += '}';
   const hash = linkHash(prevHash, body);
   const { input } = prepared;
   return {
