@@ -8,7 +8,6 @@ import {
   recordOf,
   seal,
   verifyRows,
-  withPrepared,
   type StoredRow,
 } from './chain.js';
 import { recordInput } from './test-helpers/records.js';
@@ -90,18 +89,6 @@ describe('hash chain', () => {
     for (const critic of input.critics) texts.add(critic.output);
     texts.add(input.reasons);
     expect(prepareWith(input, texts).members).toEqual(prepare(input).members);
-  });
-
-  it('answers the prepared record for its input only while the commit call runs', () => {
-    const input = recordInput({ traceId: 'adopted' });
-    const prepared = { input, members: new Map([['traceId', '"traceId":"as prepared"']]) };
-    const during = withPrepared(prepared, (given) => ({
-      same: prepare(given),
-      other: prepare(recordInput({ traceId: 'other' })),
-    }));
-    expect(during.same).toBe(prepared);
-    expect(during.other.members.get('traceId')).toBe('"traceId":"other"');
-    expect(prepare(input).members.get('traceId')).toBe('"traceId":"adopted"');
   });
 
   it('seals a record that carries chain fields of its own with the new ones, once each', () => {

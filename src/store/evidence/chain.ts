@@ -38,7 +38,7 @@ export interface PreparedRecord {
 }
 
 export function prepare(input: DecisionRecordInput): PreparedRecord {
-  return adopted?.input === input ? adopted : prepareWith(input, undefined);
+  return prepareWith(input, undefined);
 }
 
 /** {@link prepare}, with parts whose canonical text `texts` holds not written again. */
@@ -52,28 +52,6 @@ export function prepareWith(
       members.set(key, `${JSON.stringify(key)}:${canonicalJson(value, texts)}`);
   }
   return { input, members };
-}
-
-/** What {@link prepare} answers for its input while {@link withPrepared} runs. */
-let adopted: PreparedRecord | undefined;
-
-/**
- * Runs `commit(prepared.input)` with {@link prepare} answering `prepared` for that input — during
- * the synchronous part of the call only: a store that prepares later prepares afresh. Meant for
- * a store whose `record()` prepares its input before running any other code (the built-in ones),
- * so nothing can change the input between the two.
- */
-export function withPrepared<T>(
-  prepared: PreparedRecord,
-  commit: (input: DecisionRecordInput) => T,
-): T {
-  const outer = adopted;
-  adopted = prepared;
-  try {
-    return commit(prepared.input);
-  } finally {
-    adopted = outer;
-  }
 }
 
 /**

@@ -48,4 +48,17 @@ describe('commitRecord', () => {
     await commitRecord(store, input, texts);
     expect(await body(store)).toContain('changed after writing');
   });
+
+  it('treats a subclass of a built-in store as any other store', async () => {
+    class Stamping extends MemoryEvidenceStore {
+      override record(input: DecisionRecordInput) {
+        return super.record({ ...input, configVersion: 'stamped' });
+      }
+    }
+    const store = new Stamping();
+    const { input, texts } = changedAfterWriting();
+    await commitRecord(store, input, texts);
+    expect(await body(store)).toContain('changed after writing');
+    expect((await store.get('c'))?.configVersion).toBe('stamped');
+  });
 });

@@ -1,16 +1,18 @@
 /**
- * How the engine hands a decision record to its store. A built-in store prepares the record
- * (the canonical JSON of each member) as the first thing its `record()` does, so the engine
- * prepares it instead, reusing the texts the audit hash already wrote, and the store takes
- * those members. Any other store — a wrapper may change the record before passing it on — is
- * handed the record alone and prepares it afresh.
+ * How the engine hands a decision record to its store. A built-in store's `record()` only
+ * prepares the record (the canonical JSON of each member) and passes it to `recordPrepared()`,
+ * so the engine prepares it instead, reusing the texts the audit hash already wrote. Any other
+ * store — a subclass or a wrapper may change the record before passing it on — is handed the
+ * record alone and prepares it afresh.
  */
 import type { CanonicalTexts } from '../../decision/canonical-json.js';
-import { prepareWith, withPrepared } from './chain.js';
+import { prepareWith } from './chain.js';
 import { MemoryEvidenceStore } from './memory.js';
 import { PostgresEvidenceStore } from './postgres.js';
 import { SqliteEvidenceStore } from './sqlite.js';
 import type { DecisionRecord, DecisionRecordInput, EvidenceStore } from './types.js';
+
+type BuiltInStore = MemoryEvidenceStore | SqliteEvidenceStore | PostgresEvidenceStore;
 
 /** Commits `input` to `store`; parts whose text `texts` holds are not written again. */
 export function commitRecord(
@@ -18,8 +20,8 @@ export function commitRecord(
   input: DecisionRecordInput,
   texts: CanonicalTexts,
 ): Promise<DecisionRecord> {
-  if (!preparesFirst(store)) return store.record(input);
-  return withPrepared(prepareWith(input, texts), (prepared) => store.record(prepared));
+  if (!builtIn(store)) return store.record(input);
+  return store.recordPrepared(prepareWith(input, texts));
 }
 
 /** Built-in stores' own `record()` (not a subclass's, not one set on the instance). */
@@ -29,6 +31,6 @@ const BUILT_IN: ReadonlySet<object> = new Set([
   PostgresEvidenceStore.prototype,
 ]);
 
-function preparesFirst(store: EvidenceStore): boolean {
+function builtIn(store: EvidenceStore): store is BuiltInStore {
   return BUILT_IN.has(Object.getPrototypeOf(store) as object) && !Object.hasOwn(store, 'record');
 }

@@ -5,7 +5,15 @@
  * last record dropped.
  */
 import { InvalidOptionError } from '../../orchestrator/errors.js';
-import { GENESIS_HASH, recordOf, seal, verifyRows, type StoredRow } from './chain.js';
+import {
+  GENESIS_HASH,
+  prepare,
+  recordOf,
+  seal,
+  verifyRows,
+  type PreparedRecord,
+  type StoredRow,
+} from './chain.js';
 import { EvidenceStoreError } from './errors.js';
 import { promised } from './promised.js';
 import { checkQuery, checkStatsOptions, encodeCursor } from './query.js';
@@ -55,10 +63,16 @@ export class MemoryEvidenceStore implements EvidenceStore {
   }
 
   record(input: DecisionRecordInput): Promise<DecisionRecord> {
+    return this.recordPrepared(prepare(input));
+  }
+
+  /** {@link record} of a record already prepared (the engine prepares with texts it shares). */
+  recordPrepared(prepared: PreparedRecord): Promise<DecisionRecord> {
     if (this.closed) {
       return Promise.reject(new EvidenceStoreError(this.name, 'record', 'the store is closed'));
     }
-    const { record, row } = seal(input, this.head.sequence + 1, this.head.hash);
+    const { input } = prepared;
+    const { record, row } = seal(prepared, this.head.sequence + 1, this.head.hash);
     this.entries.push({
       row,
       durationMs: input.summary.durationMs,

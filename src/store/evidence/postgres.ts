@@ -123,10 +123,15 @@ export class PostgresEvidenceStore implements EvidenceStore {
   }
 
   record(input: DecisionRecordInput): Promise<DecisionRecord> {
+    return this.recordPrepared(prepare(input));
+  }
+
+  /** {@link record} of a record already prepared (the engine prepares with texts it shares). */
+  recordPrepared(prepared: PreparedRecord): Promise<DecisionRecord> {
     if (this.closed) {
       return Promise.reject(new EvidenceStoreError(this.name, 'record', 'the store is closed'));
     }
-    return this.queue.submit(prepare(input));
+    return this.queue.submit(prepared);
   }
 
   async get(traceId: string): Promise<DecisionRecord | undefined> {
