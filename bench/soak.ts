@@ -111,22 +111,18 @@ export const run: Bench = async ({ quick }) => {
   const seconds = windows * windowSeconds;
   const label = quick ? '30 s' : '10 min';
   // The trend after the warm-up window: fitted value at its end vs at its start.
-  const settled = rss.filter(([t]) => t >= windowSeconds);
-  const memory = linearFit(
-    settled.map(([t]) => t),
-    settled.map(([, mb]) => mb),
-  );
-  const memoryStart = memory.intercept + memory.slope * windowSeconds;
-  const memoryEnd = memory.intercept + memory.slope * seconds;
-  const growth = memoryEnd / memoryStart - 1;
-  const settledHeap = heap.filter(([t]) => t >= windowSeconds);
-  const live = linearFit(
-    settledHeap.map(([t]) => t),
-    settledHeap.map(([, mb]) => mb),
-  );
-  const liveStart = live.intercept + live.slope * windowSeconds;
-  const liveEnd = live.intercept + live.slope * seconds;
-  const liveGrowth = liveEnd / liveStart - 1;
+  const trend = (points: readonly [number, number][]) => {
+    const settled = points.filter(([t]) => t >= windowSeconds);
+    const fit = linearFit(
+      settled.map(([t]) => t),
+      settled.map(([, mb]) => mb),
+    );
+    const start = fit.intercept + fit.slope * windowSeconds;
+    const end = fit.intercept + fit.slope * seconds;
+    return { settled: settled.map(([, mb]) => mb), start, end, growth: end / start - 1 };
+  };
+  const memory = trend(rss);
+  const live = trend(heap);
   const later = samples.slice(1);
   const latency = linearFit(
     later.map((_, i) => i + 1),
@@ -135,19 +131,18 @@ export const run: Bench = async ({ quick }) => {
   const p99Start = latency.intercept + latency.slope;
   const p99End = latency.intercept + latency.slope * (windows - 1);
   const p99Ratio = p99End / Math.max(1, p99Start);
-  const rssValues = settled.map(([, mb]) => mb);
   const verdicts: Verdict[] = [
     {
-      figure: `Soak ${label}: live heap after a full GC, trend after the first window (least squares over ${String(settledHeap.length)} samples)`,
-      measured: `${fmt(liveStart, 1)} → ${fmt(liveEnd, 1)} MB fitted (${fmt(liveGrowth * 100, 1)} %)`,
+      figure: `Soak ${label}: live heap after a full GC, trend after the first window (least squares over ${String(live.settled.length)} samples)`,
+      measured: `${fmt(live.start, 1)} → ${fmt(live.end, 1)} MB fitted (${fmt(live.growth * 100, 1)} %)`,
       target: '< 10 % growth',
-      pass: settledHeap.length >= 2 && liveGrowth < 0.1,
+      pass: live.settled.length >= 2 && live.growth < 0.1,
     },
     {
-      figure: `Soak ${label}: resident memory trend after the first window (least squares over ${String(settled.length)} samples)`,
-      measured: `${fmt(memoryStart, 1)} → ${fmt(memoryEnd, 1)} MB fitted (${fmt(growth * 100, 1)} %; samples ${fmt(Math.min(...rssValues), 1)}–${fmt(Math.max(...rssValues), 1)} MB)`,
+      figure: `Soak ${label}: resident memory trend after the first window (least squares over ${String(memory.settled.length)} samples)`,
+      measured: `${fmt(memory.start, 1)} → ${fmt(memory.end, 1)} MB fitted (${fmt(memory.growth * 100, 1)} %; samples ${fmt(Math.min(...memory.settled), 1)}–${fmt(Math.max(...memory.settled), 1)} MB)`,
       target: '< 10 % growth',
-      pass: growth < 0.1,
+      pass: memory.growth < 0.1,
     },
     {
       figure: `Soak ${label}: p99 latency trend over windows 2–${String(windows)} (least squares)`,
