@@ -113,7 +113,7 @@ function render(
     '',
     '```sh',
     'npm ci',
-    'npm run bench                # whole suite (about 30 minutes on 2 cores, 10 of them the soak); writes BENCHMARKS.md',
+    'npm run bench                # whole suite (about 20 minutes on 2 cores, 10 of them the soak); writes BENCHMARKS.md',
     'npm run bench -- --quick     # smoke run',
     'npx tsx bench/overhead.ts    # one benchmark alone, printed as Markdown (any file in bench/)',
     'node --expose-gc --import tsx bench/memory.ts   # memory, with heap figures',
