@@ -96,24 +96,16 @@ function whole(patterns: readonly string[]): RegExp {
 }
 
 describe('refusal and disclaimer cues', () => {
-  it('occur in every text a refusal pattern matches (the prompt-injection wording included)', () => {
-    const full = whole([...REFUSAL_PATTERNS, ...NON_COMPLIANCE_PATTERNS]);
-    const cue = new RegExp(`${REFUSAL_CUE}|follow\\s`, 'iu');
-    let matched = 0;
-    fc.assert(
-      fc.property(texts, (text) => {
-        if (!full.test(text)) return;
-        matched++;
-        expect(cue.test(text)).toBe(true);
-      }),
-      { numRuns: 20_000, seed: 3 },
-    );
-    expect(matched).toBeGreaterThan(20);
-  });
-
-  it('occur in every text a disclaimer pattern matches', () => {
-    const full = whole(AI_DISCLAIMER_PATTERNS);
-    const cue = new RegExp(AI_DISCLAIMER_CUE, 'iu');
+  it.each([
+    {
+      what: 'refusal pattern (the prompt-injection wording included)',
+      patterns: [...REFUSAL_PATTERNS, ...NON_COMPLIANCE_PATTERNS],
+      cue: `${REFUSAL_CUE}|follow\\s`,
+    },
+    { what: 'disclaimer pattern', patterns: AI_DISCLAIMER_PATTERNS, cue: AI_DISCLAIMER_CUE },
+  ])('occur in every text a $what matches', ({ patterns, cue: source }) => {
+    const full = whole(patterns);
+    const cue = new RegExp(source, 'iu');
     let matched = 0;
     fc.assert(
       fc.property(texts, (text) => {

@@ -4,6 +4,7 @@ import type { CriticResult } from '../../orchestrator/types.js';
 import { buildDecisionRecord } from './record.js';
 import { sha256Text } from './redact.js';
 import type { TextMode } from './types.js';
+import { successSummary } from './test-helpers/records.js';
 
 const PHONE = '+44 20 7946 0958';
 const KEY = 'AKIAZZZZQQQQ7777WWWW';
@@ -78,19 +79,7 @@ function evaluation(): Omit<EvaluationResult, 'recorded'> {
     dissent: [],
     reasons: [{ critic: 'pii_detector', ...phoneViolation }],
     critics,
-    summary: {
-      total: 3,
-      success: 3,
-      failed: 0,
-      timedOut: 0,
-      gated: 0,
-      retried: 0,
-      cancelled: 0,
-      circuitOpen: 0,
-      rateLimited: 0,
-      cost: 0,
-      durationMs: 3,
-    },
+    summary: successSummary(3, 3),
     auditHash: 'f'.repeat(64),
     degraded: [],
   };

@@ -46,19 +46,7 @@ export function recordInput(sketch: RecordSketch = {}): DecisionRecordInput {
     critics: Object.keys(critics)
       .sort()
       .map((name) => criticResult(name, critics[name] ?? {})),
-    summary: {
-      total: Object.keys(critics).length,
-      success: Object.keys(critics).length,
-      failed: 0,
-      timedOut: 0,
-      gated: 0,
-      retried: 0,
-      cancelled: 0,
-      circuitOpen: 0,
-      rateLimited: 0,
-      cost: 0,
-      durationMs: sketch.durationMs ?? 5,
-    },
+    summary: successSummary(Object.keys(critics).length, sketch.durationMs ?? 5),
     degraded: [],
     configVersion: 'test-config',
     auditHash: 'a'.repeat(64),
@@ -82,4 +70,21 @@ function criticResult(name: string, sketch: CriticSketch): RecordedCriticResult 
   };
   if (status === 'gated') result.gatingReason = 'no_prior_violations';
   return result;
+}
+
+/** The run summary of `total` critics that all succeeded at the first attempt. */
+export function successSummary(total: number, durationMs: number): DecisionRecordInput['summary'] {
+  return {
+    total,
+    success: total,
+    failed: 0,
+    timedOut: 0,
+    gated: 0,
+    retried: 0,
+    cancelled: 0,
+    circuitOpen: 0,
+    rateLimited: 0,
+    cost: 0,
+    durationMs,
+  };
 }
